@@ -1,0 +1,43 @@
+"""The nightly steps as plain functions (the DAG's tasks call these; tests and the CLI can too)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from customs_risk.config import Settings
+from customs_risk.db import connect
+
+
+def load_extract(biz_date: str) -> dict[str, int]:
+    """Verify the day's manifest and load every table into raw in one transaction; rows per table."""
+    from customs_risk.ingest.loader import load_day
+
+    settings = Settings.from_env()
+    with connect(settings.database_url, autocommit=True) as conn:
+        loads = load_day(conn, settings.landing_dir / biz_date)
+    return {x.table: x.rows for x in loads}
+
+
+def validate_extract(biz_date: str, rows: dict[str, int]) -> dict:
+    """Run the GX gate; raise ValidationFailed (stopping the night) on any critical failure."""
+    from customs_risk.validation.run import ValidationFailed, validate_day
+
+    with connect(autocommit=True) as conn:
+        outcome = validate_day(conn, date.fromisoformat(biz_date), rows)
+    print(outcome.describe())
+    if outcome.critical:
+        raise ValidationFailed(outcome.describe())
+    return {"evaluated": outcome.evaluated, "critical": 0, "warnings": len(outcome.warnings)}
+
+
+def publish_alert_counts(biz_date: str) -> dict[str, int]:
+    """The day's new alerts by severity: the run's result, as XCom and in the task log."""
+    with connect() as conn:
+        counts = dict(
+            conn.execute(
+                "select severity, count(*) from marts.fct_alert where biz_date = %s group by severity", (biz_date,)
+            ).fetchall()
+        )
+    print(json.dumps({"biz_date": biz_date, "new_alerts": counts}, ensure_ascii=False))
+    return counts

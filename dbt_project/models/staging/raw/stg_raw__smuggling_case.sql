@@ -1,0 +1,7 @@
+-- smuggling_case 缉私案件: the latest version of each key, deletions dropped, delivered on or before the business day.
+-- Generated from the extract contract by `customs-risk contract sync`; do not edit.
+with delivered as (
+    {{ current_state('raw', 'smuggling_case', ['case_id'], 'last_update_ts') }}
+)
+
+select * from delivered

@@ -1,0 +1,7 @@
+-- tariff_rate 税则税率: the latest full snapshot delivered on or before the business day.
+-- Generated from the extract contract by `customs-risk contract sync`; do not edit.
+with delivered as (
+    {{ reference_snapshot('raw', 'tariff_rate') }}
+)
+
+select * from delivered

@@ -1,0 +1,45 @@
+"""Superset settings for the customs risk platform (loaded via SUPERSET_CONFIG_PATH).
+
+Everything instance-specific comes from the environment so one file serves
+dev, tests and production.
+"""
+
+import os
+import secrets
+from pathlib import Path
+
+# All state (metadata DB, generated secret) lives in one folder that is never committed.
+SUPERSET_HOME = Path(os.environ.get("SUPERSET_HOME", Path.home() / ".superset"))
+SUPERSET_HOME.mkdir(parents=True, exist_ok=True)
+SQLALCHEMY_DATABASE_URI = f"sqlite:///{SUPERSET_HOME / 'superset.db'}?check_same_thread=false"
+
+
+def _secret_key() -> str:
+    # Superset 6 refuses to start with the default key; keep a generated one stable across
+    # restarts (sessions and encrypted DB passwords depend on it).
+    if key := os.environ.get("SUPERSET_SECRET_KEY"):
+        return key
+    path = SUPERSET_HOME / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_urlsafe(48))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+SECRET_KEY = _secret_key()
+
+# Users are Chinese-speaking officers; English kept for the vendor/ops side.
+BABEL_DEFAULT_LOCALE = "zh"
+LANGUAGES = {
+    "zh": {"flag": "cn", "name": "简体中文"},
+    "en": {"flag": "us", "name": "English"},
+}
+
+# Native filters are always on in Superset 6 (the DASHBOARD_NATIVE_FILTERS flag was removed);
+# CSV/Excel download is built in, this flag adds "export full CSV" for table charts.
+FEATURE_FLAGS = {"ALLOW_FULL_CSV_EXPORT": True}
+
+# No Redis on this host: in-process cache for metadata, no result cache so a new
+# nightly run is visible at once. Filter/explore state stays in the metastore (default).
+CACHE_CONFIG = {"CACHE_TYPE": "SimpleCache", "CACHE_DEFAULT_TIMEOUT": 300}
+DATA_CACHE_CONFIG = {"CACHE_TYPE": "NullCache"}

@@ -56,7 +56,9 @@ def bundle_files(root: Path) -> dict[str, dict]:
 
 
 def dashboard_chart_uuids(dashboard: dict) -> set[str]:
-    return {c["meta"]["uuid"] for c in dashboard["position"].values() if isinstance(c, dict) and c.get("type") == "CHART"}
+    return {
+        c["meta"]["uuid"] for c in dashboard["position"].values() if isinstance(c, dict) and c.get("type") == "CHART"
+    }
 
 
 # ---------------------------------------------------------------- setup
@@ -312,7 +314,9 @@ def cmd_export(args: argparse.Namespace) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("setup", help="migrate, create admin, import and check the asset bundle").set_defaults(func=cmd_setup)
+    sub.add_parser("setup", help="migrate, create admin, import and check the asset bundle").set_defaults(
+        func=cmd_setup
+    )
     serve = sub.add_parser("serve", help="run the web server in the foreground")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8088)

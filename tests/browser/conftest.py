@@ -26,17 +26,15 @@ CHROMIUM = Path("/usr/bin/chromium")
 ADMIN = ("admin", "admin-test-pw")
 
 
-def pytest_configure(config):
-    config.addinivalue_line("markers", "browser: needs Superset and headless Chromium (slow)")
-
-
 def _run_manage(env: dict, *args: str, timeout: int = 600) -> subprocess.CompletedProcess:
     """Run manage.py with the Superset python; fail the test with its output on error."""
     proc = subprocess.run(
         [str(SUPERSET_PYTHON), str(MANAGE), *args], env=env, capture_output=True, text=True, timeout=timeout
     )
     if proc.returncode != 0:
-        pytest.fail(f"manage.py {' '.join(args)} exited {proc.returncode}:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
+        pytest.fail(
+            f"manage.py {' '.join(args)} exited {proc.returncode}:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"
+        )
     return proc
 
 
@@ -154,8 +152,8 @@ def chromium_path() -> str:
         if proc.returncode != 0 or not CHROMIUM.exists():
             pytest.fail(f"apt-get install chromium failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
     # Without a CJK font the Chinese titles render as boxes in screenshots (DOM text is fine).
-    fonts = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True) if shutil.which("fc-list") else None
-    if shutil.which("apt-get") and (fonts is None or not fonts.stdout.strip()):
-        if _apt_install("fonts-wqy-microhei").returncode != 0:
-            print("warning: could not install a CJK font; screenshot text may be unreadable", file=sys.stderr)
+    fc_list = shutil.which("fc-list")
+    has_cjk = fc_list and subprocess.run([fc_list, ":lang=zh"], capture_output=True, text=True).stdout.strip()
+    if not has_cjk and shutil.which("apt-get") and _apt_install("fonts-wqy-microhei").returncode != 0:
+        print("warning: could not install a CJK font; screenshot text may be unreadable", file=sys.stderr)
     return str(CHROMIUM)

@@ -9,6 +9,7 @@ from pathlib import Path
 import psycopg
 import pytest
 import yaml
+from playwright.sync_api import expect, sync_playwright
 
 REPO = Path(__file__).resolve().parents[2]
 ASSETS = REPO / "superset" / "assets"
@@ -22,13 +23,24 @@ def load_bundle(root: Path) -> dict[str, dict]:
     return {p.relative_to(root).as_posix(): yaml.safe_load(p.read_text()) for p in root.rglob("*.yaml")}
 
 
-@pytest.fixture(scope="module")
-def db_alert_count(warehouse_url, nightly_run) -> int:
+def warehouse_query(warehouse_url: str, sql: str) -> tuple:
     conninfo = re.sub(r"^postgresql\+\w+://", "postgresql://", warehouse_url)  # SQLAlchemy URL -> libpq URI
     with psycopg.connect(conninfo) as conn:
-        (count,) = conn.execute("select count(*) from marts.fct_alert").fetchone()
+        return conn.execute(sql).fetchone()
+
+
+@pytest.fixture(scope="module")
+def db_alert_count(warehouse_url, nightly_run) -> int:
+    (count,) = warehouse_query(warehouse_url, "select count(*) from marts.fct_alert")
     assert count > 0, "nightly_run should leave at least one alert"
     return count
+
+
+@pytest.fixture(scope="module")
+def top_severity(warehouse_url, nightly_run) -> tuple[str, int]:
+    """(severity, alerts) of the most frequent severity, to exercise the severity filter."""
+    sql = "select severity, count(*) from marts.fct_alert group by 1 order by 2 desc, 1 limit 1"
+    return warehouse_query(warehouse_url, sql)
 
 
 @pytest.fixture(scope="module")
@@ -57,9 +69,22 @@ def test_every_chart_returns_the_warehouse_total(superset_api, dashboard_charts,
         assert total == db_alert_count, f"{chart['slice_name']}: sum(n_alerts)={total}, fct_alert has {db_alert_count}"
 
 
-def test_dashboard_renders_in_chromium(superset_server, superset_admin, chromium_path, db_alert_count):
-    from playwright.sync_api import expect, sync_playwright
+def login(page, base_url: str, username: str, password: str) -> None:
+    # The React login form can re-render (language pack) right after load and drop typed
+    # values, so wait for the network to settle, check the values, and retry once.
+    for _ in range(2):
+        page.goto(f"{base_url}/login/", wait_until="networkidle")
+        page.locator("#username").fill(username)
+        page.locator("input[type=password]").fill(password)
+        expect(page.locator("#username")).to_have_value(username)
+        page.locator("button[type=submit]").click()
+        page.wait_for_load_state("networkidle")
+        if "/login" not in page.url:
+            return
+    pytest.fail(f"could not log in through /login/ (still on {page.url})")
 
+
+def test_dashboard_renders_in_chromium(superset_server, superset_admin, chromium_path, db_alert_count, top_severity):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
     with sync_playwright() as pw:
@@ -67,23 +92,26 @@ def test_dashboard_renders_in_chromium(superset_server, superset_admin, chromium
         try:
             page = browser.new_page(viewport={"width": 1600, "height": 1000}, locale="zh-CN")
             page.set_default_timeout(60_000)
-            page.goto(f"{superset_server}/login/")
-            page.locator("#username").fill(superset_admin[0])  # React form, rendered after load
-            page.locator("input[type=password]").fill(superset_admin[1])
-            page.locator("button[type=submit]").click()
-            page.wait_for_url(lambda url: "/login" not in url)
-
+            login(page, superset_server, *superset_admin)
             page.goto(f"{superset_server}/superset/dashboard/monitoring/")
             for title in CHART_TITLES:
                 chart = page.locator(f'[data-test="chart-grid-component"][data-test-chart-name="{title}"]')
                 expect(chart.locator('[data-test="editable-title"]')).to_have_text(title)
             big_number = page.locator('[data-test-viz-type="big_number_total"] .header-line')
-            expect(big_number).to_have_text(re.compile(r"[\d,]+"))
-            assert int(big_number.inner_text().replace(",", "")) == db_alert_count
+            expect(big_number).to_have_text(f"{db_alert_count:,}")  # y_axis_format ",d"
             expect(page.locator('[data-test-viz-type="table"] tbody tr').first).to_be_visible()
             expect(page.locator('[data-test="chart-grid-component"] [role="alert"]')).to_have_count(0)
             page.wait_for_load_state("networkidle")
+            page.wait_for_timeout(1500)  # let the ECharts entry animation finish before the screenshot
             page.screenshot(path=ARTIFACTS / "superset_dashboard.png", full_page=True)
+
+            # native filter: picking one severity must narrow the big number to its alerts
+            severity, count = top_severity
+            page.locator('[data-test="NATIVE_FILTER-severity"]').click()
+            page.locator(f'.ant-select-item-option[title="{severity}"]').click()
+            page.keyboard.press("Escape")
+            page.locator('[data-test="filter-bar__apply-button"]').click()
+            expect(big_number).to_have_text(f"{count:,}")
         finally:
             browser.close()
 
@@ -97,7 +125,9 @@ def test_export_round_trips_the_committed_bundle(superset_server, run_manage, wa
     def key_fields(rel: str, d: dict):
         kind = rel.split("/")[0]
         if kind == "dashboards":
-            charts = sorted(c["meta"]["uuid"] for c in d["position"].values() if isinstance(c, dict) and c.get("type") == "CHART")
+            charts = sorted(
+                c["meta"]["uuid"] for c in d["position"].values() if isinstance(c, dict) and c.get("type") == "CHART"
+            )
             filters = [(f["name"], f["filterType"]) for f in d["metadata"].get("native_filter_configuration", [])]
             return d["uuid"], d["dashboard_title"], d["slug"], charts, filters
         if kind == "charts":

@@ -1,0 +1,285 @@
+"""`customs-risk`: the project's command line (generate, load, validate, run nights, demo, services)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import Progress
+
+from customs_risk.config import PROJECT_ROOT, Settings
+
+app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False)
+db_app = typer.Typer(help="The warehouse database (embedded PostgreSQL unless DATABASE_URL is set).")
+contract_app = typer.Typer(help="The extract contract and what is derived from it.")
+services_app = typer.Typer(help="The Airflow UI and Superset servers on loopback.")
+app.add_typer(db_app, name="db")
+app.add_typer(contract_app, name="contract")
+app.add_typer(services_app, name="services")
+console = Console(width=None if sys.stdout.isatty() else 130)
+
+DEMO_DAYS = 3
+DEMO_LAST_DAY = date(2026, 11, 20)
+
+
+def _days(start: date, end: date) -> list[str]:
+    return [(start + timedelta(days=i)).isoformat() for i in range((end - start).days + 1)]
+
+
+# --- database -----------------------------------------------------------------------------------------------
+@db_app.command("start")
+def db_start() -> None:
+    """Start the embedded PostgreSQL (no-op with DATABASE_URL) and print the warehouse URL."""
+    s = Settings.from_env()
+    if s.uses_embedded_db:
+        from customs_risk.db import embedded
+
+        embedded.start(s.pg_data_dir, s.pg_port)
+    console.print(s.database_url)
+
+
+@db_app.command("stop")
+def db_stop() -> None:
+    """Stop the embedded PostgreSQL."""
+    s = Settings.from_env()
+    if s.uses_embedded_db:
+        from customs_risk.db import embedded
+
+        console.print("stopped" if embedded.stop(s.pg_data_dir) else "not running")
+
+
+# --- contract -----------------------------------------------------------------------------------------------
+@contract_app.command("sync")
+def contract_sync(check: Annotated[bool, typer.Option(help="Only report stale files; exit 1 if any.")] = False):
+    """Regenerate the dbt sources and staging models (and the check registry) from the contract."""
+    from customs_risk import checks_registry
+    from customs_risk.contract import dbt_sync
+
+    if check:
+        stale = dbt_sync.stale_files()
+        for p in stale:
+            console.print(f"stale: {p.relative_to(PROJECT_ROOT)}")
+        raise typer.Exit(1 if stale else 0)
+    changed = dbt_sync.sync()
+    changed_registry = checks_registry.sync()
+    console.print(f"{len(changed)} dbt files updated; check registry {'updated' if changed_registry else 'unchanged'}")
+
+
+@contract_app.command("gx")
+def contract_gx() -> None:
+    """Rebuild the Great Expectations suites, validation definitions and checkpoint under expectations/."""
+    from customs_risk.validation.suites import build
+
+    _export_airflow_env()
+    console.print(f"GX context written to {build()}")
+
+
+# --- data ---------------------------------------------------------------------------------------------------
+@app.command()
+def generate(
+    start: Annotated[str, typer.Option(help="First business day, YYYY-MM-DD.")] = DEMO_LAST_DAY.isoformat(),
+    end: Annotated[str | None, typer.Option(help="Last business day (default: start).")] = None,
+    preset: Annotated[str, typer.Option(help="Volume: ci, district or national.")] = "ci",
+    seed: Annotated[int, typer.Option(help="Random seed: same seed, same bytes.")] = 42,
+    landing: Annotated[Path | None, typer.Option(help="Landing folder (default: state dir).")] = None,
+    encoding: Annotated[str, typer.Option(help="utf-8 or gbk.")] = "utf-8",
+) -> None:
+    """Write synthetic extract days (one folder per day with manifest.json) and their scenario labels."""
+    from customs_risk.generator import generate_day
+
+    first, last = date.fromisoformat(start), date.fromisoformat(end or start)
+    target = landing or Settings.from_env().landing_dir
+    days = _days(first, last)
+    with Progress(console=console) as progress:
+        bar = progress.add_task(f"generating {len(days)} day(s), preset {preset}", total=len(days))
+        for d in days:
+            generate_day(date.fromisoformat(d), target, preset, seed, encoding)
+            progress.advance(bar)
+    console.print(f"extract written under {target}")
+
+
+@app.command()
+def load(day: str) -> None:
+    """Load one business day from the landing folder into raw (replaces that day)."""
+    from customs_risk.orchestration.tasks import load_extract
+
+    rows = load_extract(day)
+    console.print(f"{day}: {sum(rows.values()):,} rows in {len(rows)} tables")
+
+
+@app.command()
+def validate(day: str) -> None:
+    """Run the Great Expectations gate on one loaded day."""
+    import json
+
+    from customs_risk.orchestration.tasks import validate_extract
+
+    _export_airflow_env()
+    manifest = json.loads((Settings.from_env().landing_dir / day / "manifest.json").read_text())
+    validate_extract(day, {t["table"]: t["rows"] for t in manifest["tables"]})
+
+
+# --- the night ----------------------------------------------------------------------------------------------
+@app.command()
+def prepare() -> None:
+    """Set up what the nightly run needs: database, derived files, Airflow metadata. Idempotent and quick."""
+    db_start()
+    contract_sync(check=False)
+    _airflow_db_migrate()
+
+
+@app.command()
+def nightly(
+    start: Annotated[str, typer.Option(help="First business day.")],
+    end: Annotated[str | None, typer.Option(help="Last business day (default: start).")] = None,
+) -> None:
+    """Run the real Airflow DAG (dag.test) for each business day in the range."""
+    days = _days(date.fromisoformat(start), date.fromisoformat(end or start))
+    _run_nightly(days)
+
+
+@app.command()
+def summary(
+    start: Annotated[str, typer.Option()],
+    end: Annotated[str | None, typer.Option()] = None,
+) -> None:
+    """Print rows loaded, validation, alerts by severity and scenarios caught per business day."""
+    from customs_risk import summary as summary_mod
+    from customs_risk.db import connect
+
+    days = _days(date.fromisoformat(start), date.fromisoformat(end or start))
+    with connect() as conn:
+        console.print(summary_mod.render(summary_mod.summarise(conn, days, Settings.from_env().landing_dir)))
+
+
+@app.command()
+def demo(
+    days: Annotated[int, typer.Option(help="How many business days to generate and run.")] = DEMO_DAYS,
+    last_day: Annotated[str, typer.Option(help="The last business day.")] = DEMO_LAST_DAY.isoformat(),
+    serve: Annotated[bool, typer.Option(help="Start the Airflow UI and Superset afterwards.")] = True,
+) -> None:
+    """The main job: embedded PostgreSQL, sample extract, nightly DAG per day, dashboards, summary."""
+    started = time.monotonic()
+    last = date.fromisoformat(last_day)
+    first = last - timedelta(days=days - 1)
+    console.rule("1/4 set-up")
+    prepare()
+    console.rule("2/4 sample extract")
+    generate(start=first.isoformat(), end=last.isoformat())
+    console.rule("3/4 nightly pipeline (Airflow → GX → dbt)")
+    _run_nightly(_days(first, last))
+    if serve:
+        console.rule("4/4 dashboards")
+        _superset_setup()
+        services_start()
+    console.rule("summary")
+    summary(start=first.isoformat(), end=last.isoformat())
+    s = Settings.from_env()
+    console.print(f"\nwarehouse:   {s.database_url}")
+    console.print(f"landing:     {s.landing_dir}")
+    console.print(f"Data Docs:   {s.gx_docs_dir / 'index.html'}")
+    console.print(f"logs:        {s.log_dir}")
+    if serve:
+        from customs_risk.services import services
+
+        for svc in services(s):
+            console.print(f"{svc.name + ':':<13}{svc.url}")
+        console.print("Superset login: admin / admin (loopback only).  Stop everything: make stop")
+    console.print(f"done in {time.monotonic() - started:.0f} s")
+
+
+@app.command()
+def stop() -> None:
+    """Stop the servers and the embedded PostgreSQL."""
+    services_stop()
+    db_stop()
+
+
+# --- services -----------------------------------------------------------------------------------------------
+@services_app.command("start")
+def services_start() -> None:
+    """Start the Airflow UI and Superset on loopback (no-op for the ones already up)."""
+    from customs_risk import services as svc
+
+    for service in svc.services():
+        svc.start(service)
+        console.print(f"{service.name} up at {service.url}")
+
+
+@services_app.command("stop")
+def services_stop() -> None:
+    from customs_risk import services as svc
+
+    for service in svc.services():
+        if svc.stop(service.name):
+            console.print(f"{service.name} stopped")
+
+
+# --- helpers ------------------------------------------------------------------------------------------------
+def _export_airflow_env() -> None:
+    from customs_risk.orchestration.airflow_env import airflow_env
+
+    os.environ.update(airflow_env())
+
+
+def _airflow_db_migrate() -> None:
+    from customs_risk.orchestration.airflow_env import with_airflow_env
+
+    env = with_airflow_env()
+    stamp = Path(env["AIRFLOW_HOME"]) / ".migrated"
+    if stamp.exists():
+        return
+    Path(env["AIRFLOW_HOME"]).mkdir(parents=True, exist_ok=True)
+    subprocess.run([sys.executable, "-m", "airflow", "db", "migrate"], env=env, check=True, stdout=subprocess.DEVNULL)
+    stamp.touch()
+
+
+def _run_nightly(days: list[str]) -> None:
+    from customs_risk.orchestration.airflow_env import with_airflow_env
+
+    log = Settings.from_env().log_dir / "nightly.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    console.print(f"running clearance_nightly for {', '.join(days)} (task logs: {log})")
+    with log.open("ab") as out:
+        proc = subprocess.run(
+            [sys.executable, "-m", "customs_risk.orchestration.run_nightly", *days],
+            env=with_airflow_env(),
+            stdout=subprocess.PIPE,
+            stderr=out,
+            check=False,
+        )
+    for line in proc.stdout.decode().splitlines():
+        if line.startswith('{"biz_date"'):  # one result line per day; Airflow's own logging goes to the log
+            console.print(line)
+    if proc.returncode != 0:
+        console.print(f"[red]nightly run failed; see {log}[/red]")
+        raise typer.Exit(proc.returncode)
+
+
+def _superset_setup() -> None:
+    from customs_risk.services import SUPERSET_PY, superset_env
+
+    log = Settings.from_env().log_dir / "superset-setup.log"
+    with log.open("ab") as out:
+        proc = subprocess.run(
+            [str(SUPERSET_PY), str(PROJECT_ROOT / "superset" / "manage.py"), "setup"],
+            env=superset_env(),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            check=False,
+        )
+    if proc.returncode != 0:
+        console.print(f"[red]Superset set-up failed; see {log}[/red]")
+        raise typer.Exit(proc.returncode)
+    console.print("Superset metadata ready, dashboards imported and verified")
+
+
+if __name__ == "__main__":
+    app()

@@ -43,6 +43,7 @@ SECTIONS = [
 ]
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+TRADES = ["进出口", "贸易", "物流", "电子", "制造"]
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国志红文辉玲斌鹏宇浩凯健俊帆"
 
 
@@ -155,7 +156,7 @@ def _enterprises(rng: random.Random, districts: list[dict], preset: Preset) -> l
                     "uscc": f"91{rng.randint(110000, 659999)}{rng.randint(0, 99999999):08d}{rng.choice('0123456789X')}"[
                         :18
                     ],
-                    "name_zh": f"{d['unit_name_zh'][:2]}{rng.choice(['进出口', '贸易', '物流', '电子', '制造'])}有限公司{i:04d}",
+                    "name_zh": f"{d['unit_name_zh'][:2]}{rng.choice(TRADES)}有限公司{i:04d}",
                     "enterprise_kind": rng.choice(kinds),
                     "credit_class": rng.choice(classes),
                     "credit_class_since": date(2021, 1, 1) + timedelta(days=rng.randint(0, 900)),

@@ -60,7 +60,7 @@ def staging_sql(t: Table) -> str:
     else:
         body, what = f"{{{{ delivered_events('raw', '{t.name}') }}}}", "every event"
     return (
-        f"-- {t.name} {t.name_zh}: {what} delivered on or before the business day.\n"
+        f"-- {t.name} {t.name_zh}:\n-- {what} delivered on or before the business day.\n"
         f"-- Generated from the extract contract by `customs-risk contract sync`; do not edit.\n"
         f"with delivered as (\n    {body}\n)\n\nselect * from delivered\n"
     )

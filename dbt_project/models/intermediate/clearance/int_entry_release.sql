@@ -11,7 +11,7 @@ releases as (
         {{ local_date('end_ts') }} as release_date
     from workflow
     where step_code = 'RELEASE' and end_ts is not null
-    order by entry_id, step_seq desc
+    order by entry_id asc, step_seq desc
 )
 
 select * from releases

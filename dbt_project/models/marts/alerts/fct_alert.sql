@@ -10,6 +10,7 @@
         ],
     )
 }}
+-- noqa: disable=LT02,LT09
 -- Every alert of every check, one row per (check, object): the checks are every model under models/checks/
 -- (macro registered_checks, generated; a test checks it equals the models tagged `check`).
 -- Incremental: a night adds its own day. An object already alerted on an earlier day is not raised again;

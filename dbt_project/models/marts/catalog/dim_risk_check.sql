@@ -1,3 +1,4 @@
+-- noqa: disable=LT02,LT09
 -- The check catalog, derived from each check model's own declaration (config.meta.check) in the dbt graph.
 {%- set checks = check_nodes() %}
 

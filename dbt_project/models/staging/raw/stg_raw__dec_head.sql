@@ -1,4 +1,5 @@
--- dec_head 报关单表头: the latest version of each key, deletions dropped, delivered on or before the business day.
+-- dec_head 报关单表头:
+-- the latest version of each key, deletions dropped, delivered on or before the business day.
 -- Generated from the extract contract by `customs-risk contract sync`; do not edit.
 with delivered as (
     {{ current_state('raw', 'dec_head', ['entry_id'], 'last_update_ts') }}

@@ -1,4 +1,5 @@
--- dec_modify_apply 报关单修改/撤销申请: the latest version of each key, deletions dropped, delivered on or before the business day.
+-- dec_modify_apply 报关单修改/撤销申请:
+-- the latest version of each key, deletions dropped, delivered on or before the business day.
 -- Generated from the extract contract by `customs-risk contract sync`; do not edit.
 with delivered as (
     {{ current_state('raw', 'dec_modify_apply', ['apply_id'], 'last_update_ts') }}

@@ -1,4 +1,5 @@
--- guarantee 海关事务担保: the latest version of each key, deletions dropped, delivered on or before the business day.
+-- guarantee 海关事务担保:
+-- the latest version of each key, deletions dropped, delivered on or before the business day.
 -- Generated from the extract contract by `customs-risk contract sync`; do not edit.
 with delivered as (
     {{ current_state('raw', 'guarantee', ['guar_id'], 'last_update_ts') }}

@@ -1,4 +1,5 @@
--- inspection 查验: the latest version of each key, deletions dropped, delivered on or before the business day.
+-- inspection 查验:
+-- the latest version of each key, deletions dropped, delivered on or before the business day.
 -- Generated from the extract contract by `customs-risk contract sync`; do not edit.
 with delivered as (
     {{ current_state('raw', 'inspection', ['insp_id'], 'last_update_ts') }}

@@ -1,4 +1,5 @@
--- manifest 舱单(运输工具): the latest version of each key, deletions dropped, delivered on or before the business day.
+-- manifest 舱单(运输工具):
+-- the latest version of each key, deletions dropped, delivered on or before the business day.
 -- Generated from the extract contract by `customs-risk contract sync`; do not edit.
 with delivered as (
     {{ current_state('raw', 'manifest', ['manifest_id'], 'last_update_ts') }}

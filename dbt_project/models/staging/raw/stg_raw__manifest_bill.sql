@@ -1,4 +1,5 @@
--- manifest_bill 提运单: the latest version of each key, deletions dropped, delivered on or before the business day.
+-- manifest_bill 提运单:
+-- the latest version of each key, deletions dropped, delivered on or before the business day.
 -- Generated from the extract contract by `customs-risk contract sync`; do not edit.
 with delivered as (
     {{ current_state('raw', 'manifest_bill', ['manifest_id', 'bill_no'], 'last_update_ts') }}

@@ -1,4 +1,5 @@
--- post 岗位: the latest full snapshot delivered on or before the business day.
+-- post 岗位:
+-- the latest full snapshot delivered on or before the business day.
 -- Generated from the extract contract by `customs-risk contract sync`; do not edit.
 with delivered as (
     {{ reference_snapshot('raw', 'post') }}

@@ -1,4 +1,5 @@
--- post_audit 稽查: the latest version of each key, deletions dropped, delivered on or before the business day.
+-- post_audit 稽查:
+-- the latest version of each key, deletions dropped, delivered on or before the business day.
 -- Generated from the extract contract by `customs-risk contract sync`; do not edit.
 with delivered as (
     {{ current_state('raw', 'post_audit', ['audit_id'], 'last_update_ts') }}

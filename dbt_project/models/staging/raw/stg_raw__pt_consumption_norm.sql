@@ -1,4 +1,5 @@
--- pt_consumption_norm 单耗标准: the latest full snapshot delivered on or before the business day.
+-- pt_consumption_norm 单耗标准:
+-- the latest full snapshot delivered on or before the business day.
 -- Generated from the extract contract by `customs-risk contract sync`; do not edit.
 with delivered as (
     {{ reference_snapshot('raw', 'pt_consumption_norm') }}

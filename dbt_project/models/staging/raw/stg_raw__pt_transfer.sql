@@ -1,4 +1,5 @@
--- pt_transfer 深加工结转: the latest version of each key, deletions dropped, delivered on or before the business day.
+-- pt_transfer 深加工结转:
+-- the latest version of each key, deletions dropped, delivered on or before the business day.
 -- Generated from the extract contract by `customs-risk contract sync`; do not edit.
 with delivered as (
     {{ current_state('raw', 'pt_transfer', ['transfer_id'], 'last_update_ts') }}

@@ -1,4 +1,5 @@
--- risk_control 布控指令: the latest version of each key, deletions dropped, delivered on or before the business day.
+-- risk_control 布控指令:
+-- the latest version of each key, deletions dropped, delivered on or before the business day.
 -- Generated from the extract contract by `customs-risk contract sync`; do not edit.
 with delivered as (
     {{ current_state('raw', 'risk_control', ['control_id'], 'last_update_ts') }}

@@ -1,4 +1,5 @@
--- tariff_rate 税则税率: the latest full snapshot delivered on or before the business day.
+-- tariff_rate 税则税率:
+-- the latest full snapshot delivered on or before the business day.
 -- Generated from the extract contract by `customs-risk contract sync`; do not edit.
 with delivered as (
     {{ reference_snapshot('raw', 'tariff_rate') }}

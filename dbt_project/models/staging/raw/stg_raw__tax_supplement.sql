@@ -1,4 +1,5 @@
--- tax_supplement 补征/追征: the latest version of each key, deletions dropped, delivered on or before the business day.
+-- tax_supplement 补征/追征:
+-- the latest version of each key, deletions dropped, delivered on or before the business day.
 -- Generated from the extract contract by `customs-risk contract sync`; do not edit.
 with delivered as (
     {{ current_state('raw', 'tax_supplement', ['supp_id'], 'last_update_ts') }}

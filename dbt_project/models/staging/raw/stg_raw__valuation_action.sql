@@ -1,4 +1,5 @@
--- valuation_action 价格质疑/磋商: the latest version of each key, deletions dropped, delivered on or before the business day.
+-- valuation_action 价格质疑/磋商:
+-- the latest version of each key, deletions dropped, delivered on or before the business day.
 -- Generated from the extract contract by `customs-risk contract sync`; do not edit.
 with delivered as (
     {{ current_state('raw', 'valuation_action', ['action_id'], 'last_update_ts') }}

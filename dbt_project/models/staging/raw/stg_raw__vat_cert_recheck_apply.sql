@@ -1,4 +1,5 @@
--- vat_cert_recheck_apply 核对申请: the latest version of each key, deletions dropped, delivered on or before the business day.
+-- vat_cert_recheck_apply 核对申请:
+-- the latest version of each key, deletions dropped, delivered on or before the business day.
 -- Generated from the extract contract by `customs-risk contract sync`; do not edit.
 with delivered as (
     {{ current_state('raw', 'vat_cert_recheck_apply', ['apply_id'], 'last_update_ts') }}

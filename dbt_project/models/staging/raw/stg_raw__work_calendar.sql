@@ -1,4 +1,5 @@
--- work_calendar 工作日历: the latest full snapshot delivered on or before the business day.
+-- work_calendar 工作日历:
+-- the latest full snapshot delivered on or before the business day.
 -- Generated from the extract contract by `customs-risk contract sync`; do not edit.
 with delivered as (
     {{ reference_snapshot('raw', 'work_calendar') }}

@@ -44,14 +44,14 @@ pending_at_release as (
     inner join controls
         on
             releases.entry_id = controls.entry_id
-            and controls.issue_ts < releases.release_ts
+            and releases.release_ts > controls.issue_ts
             and (
                 controls.status = 'ACTIVE'
                 or (controls.status = 'CANCELLED' and controls.cancel_ts > releases.release_ts)
             )
     where not exists (
         select 1 from inspections
-        where inspections.entry_id = releases.entry_id and inspections.end_ts <= releases.release_ts
+        where releases.entry_id = inspections.entry_id and inspections.end_ts <= releases.release_ts
     )
 ),
 

@@ -20,9 +20,9 @@ def _secret_key() -> str:
     if key := os.environ.get("SUPERSET_SECRET_KEY"):
         return key
     path = SUPERSET_HOME / "secret_key"
-    if not path.exists():
-        path.write_text(secrets.token_urlsafe(48))
-        path.chmod(0o600)
+    if not path.exists():  # `manage.py setup` creates it before any server process starts
+        with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as f:
+            f.write(secrets.token_urlsafe(48))
     return path.read_text().strip()
 
 

@@ -69,6 +69,11 @@ def test_every_chart_returns_the_warehouse_total(superset_api, dashboard_charts,
         assert total == db_alert_count, f"{chart['slice_name']}: sum(n_alerts)={total}, fct_alert has {db_alert_count}"
 
 
+def test_manage_verify_reports_every_chart(superset_server, run_manage):
+    out = run_manage("verify", "--url", superset_server).stdout
+    assert "verify: 4 charts OK" in out
+
+
 def login(page, base_url: str, username: str, password: str) -> None:
     # The React login form can re-render (language pack) right after load and drop typed
     # values, so wait for the network to settle, check the values, and retry once.

@@ -47,7 +47,7 @@ pending_at_release as (
             and releases.release_ts > controls.issue_ts
             and (
                 controls.status = 'ACTIVE'
-                or (controls.status = 'CANCELLED' and controls.cancel_ts > releases.release_ts)
+                or (controls.status = 'CANCELLED' and releases.release_ts < controls.cancel_ts)
             )
     where not exists (
         select 1 from inspections

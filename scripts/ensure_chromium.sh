@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# The browser tests drive Debian's chromium (Playwright cannot download browsers here): install it if missing.
+# The browser tests drive Debian's chromium (Playwright cannot download browsers here) and need a CJK font to
+# render the Chinese labels: install both if missing.
 set -euo pipefail
-if command -v chromium >/dev/null 2>&1; then exit 0; fi
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+fc-list 2>/dev/null | grep -qi "wenquanyi\|wqy" || missing+=(fonts-wqy-microhei)
+[ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
-  echo "chromium is missing and cannot be installed here (need root and apt-get); browser tests will fail" >&2
+  echo "missing ${missing[*]} and cannot install here (need root and apt-get); browser tests will fail" >&2
   exit 0
 fi
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
-apt-get install -y -qq chromium >/dev/null
-chromium --version
+apt-get install -y -qq "${missing[@]}" >/dev/null
+echo "installed: ${missing[*]}"

@@ -8,7 +8,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from customs_risk.contract import load_contract
+from customs_risk.generator import domains
 from customs_risk.generator.clearance import Emit, generate_declarations, iter_reference_rows
+from customs_risk.generator.context import DayContext
 from customs_risk.generator.organisation import build_organisation
 from customs_risk.generator.presets import PRESETS
 from customs_risk.generator.writer import DayWriter
@@ -20,13 +22,15 @@ def generate_day(biz_date: date, landing: Path, preset: str = "ci", seed: int = 
     """Write the extract for one business day to <landing>/<date>/ and its scenario labels; return the day folder."""
     p = PRESETS[preset]
     contract = load_contract()
-    org = build_organisation(p, seed)
+    ctx = DayContext(biz_date, p, seed, build_organisation(p, seed))
     day_dir = landing / biz_date.isoformat()
     with DayWriter(contract, day_dir, biz_date, encoding) as out:
-        for table, row in iter_reference_rows(org, biz_date):
+        for table, row in iter_reference_rows(ctx.org, biz_date):
             out.write(table, row)
         emit = Emit(out.write)
-        generate_declarations(org, p, seed, biz_date, emit)
+        generate_declarations(ctx, emit)
+        for _name, generate in domains.generators():
+            generate(ctx, emit)
     labels_dir = landing / LABELS_DIR
     labels_dir.mkdir(parents=True, exist_ok=True)
     (labels_dir / f"{biz_date.isoformat()}.json").write_text(

@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from customs_risk.generator.context import DayContext, DeclarationRef
 from customs_risk.generator.organisation import Organisation, Section
 from customs_risk.generator.presets import Preset
 
@@ -49,15 +50,17 @@ def _at(day: date, minutes: float) -> datetime:
     return datetime.combine(day, time(8, 30), TZ) + timedelta(minutes=minutes)
 
 
-def generate_declarations(org: Organisation, preset: Preset, seed: int, biz_date: date, out: Emit) -> None:
-    rng = random.Random(f"day-{seed}-{biz_date.isoformat()}")
+def generate_declarations(ctx: DayContext, out: Emit) -> None:
+    """The day's declarations; each one's handle is appended to ctx.declarations for the domain generators."""
+    org, preset, biz_date = ctx.org, ctx.preset, ctx.biz_date
+    rng = random.Random(f"day-{ctx.seed}-{biz_date.isoformat()}")
     subordinates = sorted({s.subordinate_code for s in org.sections})
     by_district = _enterprises_by_district(org)
     scenario_plan = _plan_scenarios(rng, preset)
     for seq in range(preset.declarations_per_day):
         sub = subordinates[seq % len(subordinates)]
         scenario = scenario_plan.get(seq)
-        _declaration(rng, org, preset, biz_date, seq, sub, by_district, scenario, out)
+        ctx.declarations.append(_declaration(rng, org, preset, biz_date, seq, sub, by_district, scenario, out))
 
 
 def _enterprises_by_district(org: Organisation) -> dict[str, list[dict]]:
@@ -81,7 +84,7 @@ def _pick(rng: random.Random, section: Section, post: str, exclude: tuple[str, .
     return rng.choice(choices)
 
 
-def _declaration(rng, org, preset, biz_date, seq, sub, by_district, scenario, out: Emit) -> None:
+def _declaration(rng, org, preset, biz_date, seq, sub, by_district, scenario, out: Emit) -> DeclarationRef:
     district = next(s.district_code for s in org.sections if s.subordinate_code == sub)
     clearance = org.section_for(sub, "clearance", "ACCEPT")
     inspection_sec = org.section_for(sub, "clearance", "INSPECT")
@@ -201,6 +204,7 @@ def _declaration(rng, org, preset, biz_date, seq, sub, by_district, scenario, ou
         out.write("dec_workflow", s)
     for item in item_rows:
         out.write("dec_item", {**item, "last_update_ts": release_end})
+    trade_mode = rng.choice(IMPORT_MODES if ie == "I" else EXPORT_MODES)
     out.write(
         "dec_head",
         {
@@ -211,7 +215,7 @@ def _declaration(rng, org, preset, biz_date, seq, sub, by_district, scenario, ou
             "ie_port_code": sub,
             "ie_date": biz_date,
             "declare_ts": declare_ts,
-            "trade_mode": rng.choice(IMPORT_MODES if ie == "I" else EXPORT_MODES),
+            "trade_mode": trade_mode,
             "cut_mode": "101",
             "trans_mode": rng.choice("123"),
             "traf_mode": rng.choice("2245"),
@@ -242,6 +246,21 @@ def _declaration(rng, org, preset, biz_date, seq, sub, by_district, scenario, ou
             "dec_status": "RELEASED",
             "last_update_ts": release_end,
         },
+    )
+    return DeclarationRef(
+        entry_id=entry_id,
+        ie_flag=ie,
+        subordinate_code=sub,
+        district_code=district,
+        trade_co=company["enterprise_code"],
+        agent_code=broker["enterprise_code"],
+        trade_mode=trade_mode,
+        declare_ts=declare_ts,
+        release_ts=release_end,
+        release_officer_id=releaser,
+        customs_value_cny=total_cny,
+        tax_total_cny=duty_total,
+        controlled=controlled,
     )
 
 

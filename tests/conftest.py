@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-TEST_STATE = ROOT / ".state" / "test"
+# CR_TEST_STATE_DIR / CR_PG_PORT let parallel checkouts or workers run the suite side by side
+TEST_STATE = Path(os.environ.get("CR_TEST_STATE_DIR", ROOT / ".state" / "test"))
 os.environ["CR_STATE_DIR"] = str(TEST_STATE)
 os.environ.setdefault("CR_PG_PORT", "55433")
 os.environ.setdefault("CR_AIRFLOW_PORT", "8081")

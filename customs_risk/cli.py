@@ -75,9 +75,14 @@ def contract_sync(check: Annotated[bool, typer.Option(help="Only report stale fi
 @contract_app.command("gx")
 def contract_gx() -> None:
     """Rebuild the Great Expectations suites, validation definitions and checkpoint under expectations/."""
+    from customs_risk.db import connect
+    from customs_risk.ingest.loader import ensure_raw_schema
     from customs_risk.validation.suites import build
 
     _export_airflow_env()
+    db_start()
+    with connect(autocommit=True) as conn:
+        ensure_raw_schema(conn)  # GX reads the tables' shape while it builds the assets
     console.print(f"GX context written to {build()}")
 
 

@@ -40,6 +40,7 @@ class Table:
     columns: tuple[Column, ...]
     change_column: str | None = None
     event_column: str | None = None
+    timestamp_order: tuple[tuple[str, str], ...] = ()
     _by_name: dict[str, Column] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -94,6 +95,7 @@ def load_contract(path: Path = CONTRACT_FILE) -> Contract:
             columns=columns,
             change_column=spec.get("change_column"),
             event_column=spec.get("event_column"),
+            timestamp_order=tuple((a, b) for a, b in spec.get("timestamp_order") or ()),
             _by_name={c.name: c for c in columns},
         )
     return Contract(version=int(raw["version"]), timezone=raw["timezone"], tables=tables)

@@ -10,7 +10,11 @@ from datetime import date
 import psycopg
 
 from customs_risk.config import Settings, sqlalchemy_url
-from customs_risk.validation.suites import CHECKPOINT, gx_context, row_count_parameter
+from customs_risk.validation.suites import CHECKPOINT, gx_context, row_count_parameter, volume_parameters
+
+VOLUME_DAYS = 14
+VOLUME_BAND = (0.5, 2.0)  # a day's rows within half and twice the trailing mean
+MIN_HISTORY_DAYS = 3
 
 RESULTS_DDL = """
 create table if not exists raw._validation_result (
@@ -59,6 +63,38 @@ class DayValidation:
         return "\n".join(lines)
 
 
+def _column_of(cfg) -> str | None:
+    kw = cfg.kwargs
+    if kw.get("column"):
+        return kw["column"]
+    if kw.get("column_A"):
+        return f"{kw['column_B']} <= {kw['column_A']}"
+    return (cfg.meta or {}).get("column") or cfg.description
+
+
+def volume_bands(conn: psycopg.Connection, biz_date: date, tables: list[str]) -> dict[str, float]:
+    """min/max row-count parameters per table from the trailing days' loads (open band without history)."""
+    history = dict(
+        (table, (days, mean))
+        for table, days, mean in conn.execute(
+            "select table_name, count(*), avg(rows_loaded) from ("
+            "  select distinct on (biz_date, table_name) biz_date, table_name, rows_loaded from raw._load_audit"
+            "  where outcome = 'LOADED' and biz_date < %s and biz_date >= %s::date - %s"
+            "  order by biz_date, table_name, recorded_at desc) as latest group by table_name",
+            (biz_date, biz_date, VOLUME_DAYS),
+        )
+    )
+    out: dict[str, float] = {}
+    for table in tables:
+        low_name, high_name = volume_parameters(table)
+        days, mean = history.get(table, (0, None))
+        if days >= MIN_HISTORY_DAYS and mean:
+            out[low_name], out[high_name] = float(mean) * VOLUME_BAND[0], float(mean) * VOLUME_BAND[1]
+        else:
+            out[low_name], out[high_name] = 0, 10**12
+    return out
+
+
 def validate_day(conn: psycopg.Connection, biz_date: date, expected_rows: dict[str, int]) -> DayValidation:
     import os
 
@@ -68,6 +104,7 @@ def validate_day(conn: psycopg.Connection, biz_date: date, expected_rows: dict[s
     checkpoint = ctx.checkpoints.get(CHECKPOINT)
     batch = {"year": biz_date.year, "month": biz_date.month, "day": biz_date.day}
     parameters = {row_count_parameter(t): n for t, n in expected_rows.items()}
+    parameters.update(volume_bands(conn, biz_date, list(expected_rows)))
     # GX has no batch for a table with no rows that day; the loader already proved such a table matches the
     # manifest (0 rows) and the contract's columns, so only the delivered tables are validated.
     runs = [
@@ -85,10 +122,19 @@ def validate_day(conn: psycopg.Connection, biz_date: date, expected_rows: dict[s
             severity = (cfg.meta or {}).get("severity", "critical")
             res = r.result or {}
             observed = res.get("observed_value")
+            if observed is None and res.get("details"):
+                observed = res["details"].get("unexpected_rows", [])[:5] or None
+            errors = [
+                v["exception_message"]
+                for v in (r.exception_info or {}).values()
+                if isinstance(v, dict) and v.get("raised_exception")
+            ]
+            if errors:  # a query that cannot run is a failure to report, not a pass
+                observed = f"error: {errors[0][:300]}"
             record = {
                 "suite": suite,
                 "expectation": cfg.type,
-                "column": cfg.kwargs.get("column"),
+                "column": _column_of(cfg),
                 "severity": severity,
                 "success": bool(r.success),
                 "observed": None if observed is None else json.dumps(observed, default=str, ensure_ascii=False)[:500],

@@ -7,6 +7,7 @@ Each expectation carries meta.severity: `critical` stops the night, `warning` is
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -37,15 +38,44 @@ def row_count_parameter(table: str) -> str:
     return f"rows__{table}"
 
 
-def expectations_for(t: Table) -> list:
+def volume_parameters(table: str) -> tuple[str, str]:
+    return f"min_rows__{table}", f"max_rows__{table}"
+
+
+# The clearance order of one declaration: declare <= release <= close (review and inspection fall in between).
+DECLARATION_ORDER_QUERY = """
+select b.entry_id
+from (select * from {batch}) as b
+group by b.entry_id
+having
+    max(b.end_ts) filter (where b.step_code = 'RELEASE') < min(b.start_ts) filter (where b.step_code = 'DECLARE')
+    or max(b.end_ts) filter (where b.step_code = 'CLOSE') < max(b.end_ts) filter (where b.step_code = 'RELEASE')
+"""
+
+
+def reference_query(contract: Contract, t: Table, column: str) -> str:
+    """Rows whose reference does not resolve in what the warehouse holds for that day (or earlier, for history)."""
+    target_table, target_column = t.column(column).references.split(".")
+    same_day = contract.table(target_table).delivery == "reference"  # full snapshots: the same day's
+    day_match = "r._biz_date = b._biz_date" if same_day else "r._biz_date <= b._biz_date"
+    return (
+        f"select b.{column} from (select * from {{batch}}) as b where b.{column} is not null and not exists ("
+        f"select 1 from raw.{target_table} as r where r.{target_column} = b.{column} and {day_match})"
+    )
+
+
+def expectations_for(contract: Contract, t: Table) -> list:
     import great_expectations.expectations as gxe
 
     critical, warning = {"severity": "critical"}, {"severity": "warning"}
+    low, high = volume_parameters(t.name)
     out = [
         gxe.ExpectTableColumnsToMatchSet(
             column_set=[*t.column_names, "_biz_date", "_loaded_at"], exact_match=True, meta=critical
         ),
         gxe.ExpectTableRowCountToEqual(value={"$PARAMETER": row_count_parameter(t.name)}, meta=critical),
+        # volume within a band of the trailing 14 days (set at run time from the load audit)
+        gxe.ExpectTableRowCountToBeBetween(min_value={"$PARAMETER": low}, max_value={"$PARAMETER": high}, meta=warning),
     ]
     if len(t.primary_key) == 1:
         out.append(gxe.ExpectColumnValuesToBeUnique(column=t.primary_key[0], meta=critical))
@@ -56,7 +86,42 @@ def expectations_for(t: Table) -> list:
             out.append(gxe.ExpectColumnValuesToNotBeNull(column=c.name, meta=critical))
         if c.codes:
             out.append(gxe.ExpectColumnValuesToBeInSet(column=c.name, value_set=sorted(c.codes), meta=warning))
+        if c.references:
+            # an orphan item or step breaks every check on its declaration; other orphans are reported
+            severity = critical if c.references.startswith("dec_head.") else warning
+            out.append(
+                gxe.UnexpectedRowsExpectation(
+                    unexpected_rows_query=reference_query(contract, t, c.name),
+                    description=f"{t.name}.{c.name} resolves to {c.references}",
+                    meta={**severity, "column": c.name},
+                )
+            )
+    for earlier, later in t.timestamp_order:
+        out.append(
+            gxe.ExpectColumnPairValuesAToBeGreaterThanB(
+                column_A=later,
+                column_B=earlier,
+                or_equal=True,
+                ignore_row_if="either_value_is_missing",
+                meta=critical,
+            )
+        )
+    if t.name == "dec_workflow":
+        out.append(
+            gxe.UnexpectedRowsExpectation(
+                unexpected_rows_query=DECLARATION_ORDER_QUERY,
+                description="declare <= release <= close for every declaration",
+                meta=critical,
+            )
+        )
     return out
+
+
+def _fingerprints(expectations) -> list[str]:
+    def config(e) -> dict:
+        return {k: v for k, v in e.configuration.to_json_dict().items() if k != "id"}
+
+    return sorted(json.dumps(config(e), sort_keys=True, default=str) for e in expectations)
 
 
 def build(contract: Contract | None = None) -> Path:
@@ -77,7 +142,9 @@ def build(contract: Contract | None = None) -> Path:
 def _build(ctx, contract: Contract) -> Path:
     import great_expectations as gx
 
-    ds = ctx.data_sources.add_or_update_postgres(name=DATASOURCE, connection_string=URL_VARIABLE)
+    # reuse the datasource so assets and batch definitions keep their ids (clean diffs on rebuild)
+    existing = [d for d in ctx.data_sources.all().values() if d.name == DATASOURCE]
+    ds = existing[0] if existing else ctx.data_sources.add_postgres(name=DATASOURCE, connection_string=URL_VARIABLE)
     definitions = []
     for t in contract.tables.values():
         asset = next((a for a in ds.assets if a.name == t.name), None) or ds.add_table_asset(
@@ -86,10 +153,13 @@ def _build(ctx, contract: Contract) -> Path:
         batch = next((b for b in asset.batch_definitions if b.name == BATCH), None) or asset.add_batch_definition_daily(
             name=BATCH, column="_biz_date"
         )
-        suite = gx.ExpectationSuite(
-            name=suite_name(t), expectations=expectations_for(t), meta={"table": t.name, "group": t.group}
-        )
-        suite = ctx.suites.add_or_update(suite)
+        wanted = expectations_for(contract, t)
+        names = {x.name for x in ctx.suites.all()}
+        suite = ctx.suites.get(suite_name(t)) if suite_name(t) in names else None
+        if suite is None or _fingerprints(suite.expectations) != _fingerprints(wanted):  # unchanged: keep ids
+            suite = ctx.suites.add_or_update(
+                gx.ExpectationSuite(name=suite_name(t), expectations=wanted, meta={"table": t.name, "group": t.group})
+            )
         vd = ctx.validation_definitions.add_or_update(gx.ValidationDefinition(name=t.name, data=batch, suite=suite))
         definitions.append(vd)
     ctx.checkpoints.add_or_update(

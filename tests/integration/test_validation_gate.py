@@ -34,3 +34,53 @@ def test_missing_required_values_stop_the_night(conn, tmp_path, monkeypatch):
         (DAY,),
     ).fetchone()[0]
     assert recorded == 1
+
+
+def _failures(conn, day) -> set[tuple[str, str, str]]:
+    return set(
+        conn.execute(
+            "select suite, coalesce(column_name, ''), severity from raw._validation_result"
+            " where biz_date = %s and not success",
+            (day,),
+        ).fetchall()
+    )
+
+
+def test_orphans_and_reversed_timestamps_are_critical(conn, tmp_path, monkeypatch):
+    from customs_risk.orchestration.airflow_env import airflow_env
+
+    for k, v in airflow_env().items():
+        monkeypatch.setenv(k, v)
+    day = date(2026, 11, 23)
+    folder = generate_day(day, tmp_path, "ci", seed=6)
+    load_day(conn, folder)
+    entry = conn.execute("select entry_id from raw.dec_item where _biz_date = %s limit 1", (day,)).fetchone()[0]
+    conn.execute("delete from raw.dec_head where _biz_date = %s and entry_id = %s", (day, entry))
+    conn.execute(
+        "update raw.dec_workflow set end_ts = start_ts - interval '1 hour' where _biz_date = %s and "
+        "step_code = 'ACCEPT' and ctid in (select ctid from raw.dec_workflow where _biz_date = %s and "
+        "step_code = 'ACCEPT' limit 1)",
+        (day, day),
+    )
+    rows = {t["table"]: t["rows"] for t in json.loads((folder / "manifest.json").read_text())["tables"]}
+    rows["dec_head"] -= 1
+    with pytest.raises(ValidationFailed):
+        validate_extract(day.isoformat(), rows)
+    failures = _failures(conn, day)
+    assert ("declarations.dec_item", "entry_id", "critical") in failures
+    assert ("declarations.dec_workflow", "start_ts <= end_ts", "critical") in failures
+
+
+def test_volume_band_comes_from_the_trailing_days(conn):
+    from customs_risk.validation.run import volume_bands
+
+    day = date(2026, 10, 20)
+    for offset, rows in ((1, 100), (2, 120), (3, 80)):
+        conn.execute(
+            "insert into raw._load_audit (run_id, biz_date, table_name, rows_loaded, outcome) values "
+            "('band', %s::date - %s, 'dec_head', %s, 'LOADED')",
+            (day, offset, rows),
+        )
+    bands = volume_bands(conn, day, ["dec_head", "transit"])
+    assert bands["min_rows__dec_head"] == pytest.approx(50) and bands["max_rows__dec_head"] == pytest.approx(200)
+    assert bands["min_rows__transit"] == 0, "no history: the band is open"

@@ -45,7 +45,7 @@ test-slow: setup  ## slow suites on demand
 	$(PIPELINE)/bin/pytest -m slow
 
 bench: setup  ## benchmarks on demand; reports under bench/reports/
-	$(PIPELINE)/bin/pytest -m bench bench
+	$(PIPELINE)/bin/python bench/run_bench.py --preset $${PRESET:-district}
 
 lint: setup  ## ruff + sqlfluff
 	$(PIPELINE)/bin/ruff check .

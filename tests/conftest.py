@@ -33,22 +33,24 @@ def settings() -> Settings:
 
 
 @pytest.fixture(scope="session")
-def pg_url(settings: Settings) -> str:
-    """A clean warehouse database for this test session."""
+def pg_url(settings: Settings):
+    """A clean warehouse database for this test session (the embedded server is stopped afterwards)."""
     import psycopg
 
-    if settings.uses_embedded_db:
-        from customs_risk.db import embedded
-
-        admin = embedded.start(settings.pg_data_dir, settings.pg_port, databases=())
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute("drop database if exists warehouse with (force)")
-            conn.execute("create database warehouse")
-    else:
+    if not settings.uses_embedded_db:
         with psycopg.connect(settings.database_url, autocommit=True) as conn:
             for schema in PROJECT_SCHEMAS:
                 conn.execute(f"drop schema if exists {schema} cascade")
-    return settings.database_url
+        yield settings.database_url
+        return
+    from customs_risk.db import embedded
+
+    admin = embedded.start(settings.pg_data_dir, settings.pg_port, databases=())
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute("drop database if exists warehouse with (force)")
+        conn.execute("create database warehouse")
+    yield settings.database_url
+    embedded.stop(settings.pg_data_dir)
 
 
 @pytest.fixture(scope="session")

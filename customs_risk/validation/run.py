@@ -124,6 +124,8 @@ def validate_day(conn: psycopg.Connection, biz_date: date, expected_rows: dict[s
             observed = res.get("observed_value")
             if observed is None and res.get("details"):
                 observed = res["details"].get("unexpected_rows", [])[:5] or None
+            if observed is None and res.get("partial_unexpected_list"):
+                observed = {"sample": res["partial_unexpected_list"][:5]}  # the failing values, for the message
             errors = [
                 v["exception_message"]
                 for v in (r.exception_info or {}).values()

@@ -7,14 +7,17 @@ Each expectation carries meta.severity: `critical` stops the night, `warning` is
 
 from __future__ import annotations
 
+import csv
 import json
 import os
+from functools import cache
 from pathlib import Path
 
 from customs_risk.config import PROJECT_ROOT
 from customs_risk.contract import Contract, Table, load_contract
 
 GX_ROOT = PROJECT_ROOT / "expectations"
+CODE_TABLES = PROJECT_ROOT / "dbt_project" / "seeds" / "code_tables"
 DATASOURCE = "warehouse"
 CHECKPOINT = "nightly_raw"
 BATCH = "daily"
@@ -53,6 +56,13 @@ having
 """
 
 
+@cache
+def code_table_values(name: str) -> list[str]:
+    """The valid codes of a customs code table (the dbt seed the warehouse also loads)."""
+    with (CODE_TABLES / f"{name}.csv").open(encoding="utf-8") as f:
+        return sorted({row["code"] for row in csv.DictReader(f) if row.get("code")})
+
+
 def reference_query(contract: Contract, t: Table, column: str) -> str:
     """Rows whose reference does not resolve in what the warehouse holds for that day (or earlier, for history)."""
     target_table, target_column = t.column(column).references.split(".")
@@ -86,6 +96,14 @@ def expectations_for(contract: Contract, t: Table) -> list:
             out.append(gxe.ExpectColumnValuesToNotBeNull(column=c.name, meta=critical))
         if c.codes:
             out.append(gxe.ExpectColumnValuesToBeInSet(column=c.name, value_set=sorted(c.codes), meta=warning))
+        if c.code_table:
+            out.append(
+                gxe.ExpectColumnValuesToBeInSet(
+                    column=c.name,
+                    value_set=code_table_values(c.code_table),
+                    meta={**warning, "code_table": c.code_table},
+                )
+            )
         if c.references:
             # an orphan item or step breaks every check on its declaration; other orphans are reported
             severity = critical if c.references.startswith("dec_head.") else warning

@@ -84,3 +84,27 @@ def test_volume_band_comes_from_the_trailing_days(conn):
     bands = volume_bands(conn, day, ["dec_head", "transit"])
     assert bands["min_rows__dec_head"] == pytest.approx(50) and bands["max_rows__dec_head"] == pytest.approx(200)
     assert bands["min_rows__transit"] == 0, "no history: the band is open"
+
+
+def test_an_unknown_code_is_a_recorded_warning_not_a_stop(conn, tmp_path, monkeypatch):
+    from customs_risk.orchestration.airflow_env import airflow_env
+
+    for k, v in airflow_env().items():
+        monkeypatch.setenv(k, v)
+    day = date(2026, 11, 24)
+    folder = generate_day(day, tmp_path, "ci", seed=7)
+    load_day(conn, folder)
+    conn.execute(
+        "update raw.dec_head set trade_mode = '9999' where _biz_date = %s and ctid in "
+        "(select ctid from raw.dec_head where _biz_date = %s limit 2)",
+        (day, day),
+    )
+    rows = {t["table"]: t["rows"] for t in json.loads((folder / "manifest.json").read_text())["tables"]}
+    outcome = validate_extract(day.isoformat(), rows)
+    assert outcome["critical"] == 0 and outcome["warnings"] >= 1
+    observed = conn.execute(
+        "select observed from raw._validation_result where biz_date = %s and not success and "
+        "column_name = 'trade_mode'",
+        (day,),
+    ).fetchone()[0]
+    assert "9999" in observed, "the message carries a sample of the failing values"

@@ -25,8 +25,13 @@ DAY = "2026-11-20"
 
 
 def bench_env(preset: str) -> dict[str, str]:
-    env = {**os.environ, "CR_STATE_DIR": str(ROOT / ".state" / f"bench-{preset}"), "CR_PG_PORT": "55450",
-           "CR_AIRFLOW_PORT": "8090", "DBT_TARGET_PATH": str(ROOT / ".state" / f"bench-{preset}" / "dbt-target")}
+    env = {
+        **os.environ,
+        "CR_STATE_DIR": str(ROOT / ".state" / f"bench-{preset}"),
+        "CR_PG_PORT": "55450",
+        "CR_AIRFLOW_PORT": "8090",
+        "DBT_TARGET_PATH": str(ROOT / ".state" / f"bench-{preset}" / "dbt-target"),
+    }
     env.pop("DATABASE_URL", None) if os.environ.get("BENCH_EMBEDDED", "1") == "1" else None
     sys.path.insert(0, str(ROOT))
     os.environ.update({k: env[k] for k in ("CR_STATE_DIR", "CR_PG_PORT", "CR_AIRFLOW_PORT")})
@@ -37,8 +42,9 @@ def bench_env(preset: str) -> dict[str, str]:
 
 def timed(name: str, command: list[str], env: dict[str, str], cwd: Path = ROOT) -> dict:
     """Run one stage under /usr/bin/time; return wall seconds and peak RSS (MB)."""
-    out = subprocess.run(["/usr/bin/time", "-f", "BENCH %e %M", *command], env=env, cwd=cwd,
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        ["/usr/bin/time", "-f", "BENCH %e %M", *command], env=env, cwd=cwd, capture_output=True, text=True
+    )
     if out.returncode != 0:
         raise SystemExit(f"stage {name} failed ({shlex.join(command)}):\n{out.stdout[-2000:]}\n{out.stderr[-3000:]}")
     wall, rss_kb = next(line for line in out.stderr.splitlines()[::-1] if line.startswith("BENCH ")).split()[1:]
@@ -86,8 +92,12 @@ def bare_copy_seconds(env: dict[str, str], day_dir: Path) -> tuple[float, int]:
 
 def machine() -> dict:
     mem_kb = next(int(line.split()[1]) for line in open("/proc/meminfo") if line.startswith("MemTotal"))
-    return {"cores": os.cpu_count(), "memory_gib": round(mem_kb / 1024 / 1024, 1), "python": platform.python_version(),
-            "platform": platform.platform()}
+    return {
+        "cores": os.cpu_count(),
+        "memory_gib": round(mem_kb / 1024 / 1024, 1),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+    }
 
 
 def run(preset: str) -> dict:
@@ -106,8 +116,17 @@ def run(preset: str) -> dict:
     sql_seconds(env, scan_sql)
     scan_s = sql_seconds(env, scan_sql)
     stages["validate"] = timed("validate (GX)", [*cli, "validate", DAY], env)
-    dbt = [str(BIN / "dbt"), "build", "--profiles-dir", ".", "--vars", json.dumps({"biz_date": DAY}),
-           "--exclude-resource-type", "unit_test", "--select"]
+    dbt = [
+        str(BIN / "dbt"),
+        "build",
+        "--profiles-dir",
+        ".",
+        "--vars",
+        json.dumps({"biz_date": DAY}),
+        "--exclude-resource-type",
+        "unit_test",
+        "--select",
+    ]
     from customs_risk.orchestration.dbt import LAYERS
 
     for name, selection in LAYERS.items():
@@ -153,12 +172,18 @@ def markdown(report: dict, previous: dict | None) -> str:
         p = prev.get(name, {}).get("seconds", "")
         lines.append(f"| {name} | {s['seconds']:.1f} | {s['peak_rss_mb']:.0f} | {p} |")
     lines += ["", "| ratio (same run) | value | target |", "|---|---:|---|"]
-    targets = {"ingest_over_bare_copy": "≤ 1.5", "checks_over_one_scan": "≤ 250 (report)",
-               "dag_wall_over_stage_work": "report"}
+    targets = {
+        "ingest_over_bare_copy": "≤ 1.5",
+        "checks_over_one_scan": "≤ 250 (report)",
+        "dag_wall_over_stage_work": "report",
+    }
     for name, value in report["ratios"].items():
         lines.append(f"| {name} | {value} | {targets[name]} |")
-    lines += ["", f"Floor: bare COPY {report['floor']['bare_copy_seconds']} s, warm scan of the day "
-                  f"{report['floor']['warm_scan_seconds']} s."]
+    lines += [
+        "",
+        f"Floor: bare COPY {report['floor']['bare_copy_seconds']} s, warm scan of the day "
+        f"{report['floor']['warm_scan_seconds']} s.",
+    ]
     return "\n".join(lines) + "\n"
 
 

@@ -112,23 +112,21 @@ def generate(
 
 @app.command()
 def load(day: str) -> None:
-    """Load one business day from the landing folder into raw (replaces that day)."""
-    from customs_risk.orchestration.tasks import load_extract
+    """Load one business day from the landing folder into raw, without the GX gate (replaces that day)."""
+    from customs_risk.orchestration.tasks import load_extract, publish_extract
 
     rows = load_extract(day)
+    publish_extract(day)
     console.print(f"{day}: {sum(rows.values()):,} rows in {len(rows)} tables")
 
 
 @app.command()
 def validate(day: str) -> None:
-    """Run the Great Expectations gate on one loaded day."""
-    import json
-
-    from customs_risk.orchestration.tasks import validate_extract
+    """Stage one day from the landing folder and run the Great Expectations gate on it (raw is not changed)."""
+    from customs_risk.orchestration.tasks import load_extract, validate_extract
 
     _export_airflow_env()
-    manifest = json.loads((Settings.from_env().landing_dir / day / "manifest.json").read_text())
-    validate_extract(day, {t["table"]: t["rows"] for t in manifest["tables"]})
+    validate_extract(day, load_extract(day))
 
 
 # --- the night ----------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""clearance_nightly — the previous business day's extract → raw → Great Expectations → dbt checks → alerts.
+"""clearance_nightly — the previous business day's extract → staged → Great Expectations → raw → dbt → alerts.
 
 Runs at 01:30 Asia/Shanghai for the day before (or for conf {"biz_date": "YYYY-MM-DD"}); backfill any range.
 """
@@ -64,6 +64,12 @@ def clearance_nightly():
 
         return validate_extract(biz_date, rows)
 
+    @task(retries=0)
+    def publish_extract(biz_date: str) -> None:
+        from customs_risk.orchestration.tasks import publish_extract
+
+        publish_extract(biz_date)
+
     dbt_layers = [
         DbtBuildLocalOperator(task_id=name, select=selection, **dbt_settings.build_operator_kwargs(BIZ_DATE))
         for name, selection in dbt_settings.LAYERS.items()
@@ -79,7 +85,8 @@ def clearance_nightly():
     rows = load_extract(biz_date)
     validated = validate_extract(biz_date, rows)
     biz_date >> wait_for_manifest >> rows
-    validated >> dbt_layers[0]
+    published = publish_extract(biz_date)
+    validated >> published >> dbt_layers[0]
     for upstream, downstream in pairwise(dbt_layers):
         upstream >> downstream
     dbt_layers[-1] >> publish_alert_counts(biz_date)

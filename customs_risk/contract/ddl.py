@@ -1,10 +1,18 @@
-"""The `raw` schema derived from the contract: one table per extract table, plus the load audit."""
+"""The `raw` schema derived from the contract: one table per extract table, plus the load audit.
+
+Each raw table is partitioned by business day. A night COPYs its day into a fresh table in `raw_incoming`
+(the table GX validates), and only a validated day is attached as the table's partition for that day; re-running
+a day swaps the partition. So a rejected day leaves `raw` exactly as it was, and a night costs what the day costs.
+"""
 
 from __future__ import annotations
+
+from datetime import date
 
 from customs_risk.contract import Contract, Table
 
 RAW_SCHEMA = "raw"
+INCOMING_SCHEMA = "raw_incoming"
 # Every raw row carries the business day it was delivered for; COPY fills it from a transaction setting.
 BIZ_DATE_DEFAULT = "current_setting('customs_risk.biz_date')::date"
 
@@ -14,9 +22,31 @@ def raw_table_ddl(table: Table) -> str:
     cols.append(f"    _biz_date date not null default {BIZ_DATE_DEFAULT}")
     cols.append("    _loaded_at timestamptz not null default now()")
     body = ",\n".join(cols)
+    return f"create table if not exists {RAW_SCHEMA}.{table.name} (\n{body}\n) partition by list (_biz_date);"
+
+
+def partition_name(table: str, biz_date: date) -> str:
+    return f"{table}__d{biz_date:%Y%m%d}"
+
+
+def incoming_table_ddl(table: Table, biz_date: date) -> str:
+    """A fresh table for one day's delivery of `table`, shaped like its raw parent and bound to that day."""
     return (
-        f"create table if not exists {RAW_SCHEMA}.{table.name} (\n{body}\n);\n"
-        f"create index if not exists {table.name}__biz_date on {RAW_SCHEMA}.{table.name} (_biz_date);"
+        f"drop table if exists {INCOMING_SCHEMA}.{table.name};\n"
+        f"create table {INCOMING_SCHEMA}.{table.name} (like {RAW_SCHEMA}.{table.name} including defaults,"
+        f" constraint {table.name}__day check (_biz_date = date '{biz_date.isoformat()}'));"
+    )
+
+
+def publish_ddl(table: Table, biz_date: date) -> str:
+    """Swap the validated incoming table in as the day's partition (replacing an earlier load of that day)."""
+    part = partition_name(table.name, biz_date)
+    return (
+        f"drop table if exists {RAW_SCHEMA}.{part};\n"
+        f"alter table {INCOMING_SCHEMA}.{table.name} rename to {part};\n"
+        f"alter table {INCOMING_SCHEMA}.{part} set schema {RAW_SCHEMA};\n"
+        f"alter table {RAW_SCHEMA}.{table.name} attach partition {RAW_SCHEMA}.{part}"
+        f" for values in ('{biz_date.isoformat()}');"
     )
 
 
@@ -37,7 +67,11 @@ create table if not exists {RAW_SCHEMA}._load_audit (
 
 
 def schema_ddl(contract: Contract) -> str:
-    parts = [f"create schema if not exists {RAW_SCHEMA};", LOAD_AUDIT_DDL]
+    parts = [
+        f"create schema if not exists {RAW_SCHEMA};",
+        f"create schema if not exists {INCOMING_SCHEMA};",
+        LOAD_AUDIT_DDL,
+    ]
     parts += [raw_table_ddl(t) for t in contract.tables.values()]
     return "\n".join(parts)
 

@@ -1,7 +1,9 @@
-"""Load one business day into `raw` with COPY, all tables in one transaction.
+"""Load one business day: stage every table with COPY in one transaction, then publish the day into `raw`.
 
-Re-running a day replaces that day (delete + COPY in the same transaction); a failure rolls back everything,
-so the previous state stays untouched, and the failure is recorded in the load audit afterwards.
+`stage_day` verifies the manifest (files, SHA-256, row counts, encodings, header) while COPYing each file into a
+fresh `raw_incoming` table; any failure rolls the whole stage back and is recorded in the load audit.
+`publish_day` swaps the staged tables in as the day's partitions in one transaction (re-running a day replaces
+it). The nightly DAG validates between the two, so a rejected day never reaches `raw`.
 """
 
 from __future__ import annotations
@@ -17,7 +19,14 @@ from pathlib import Path
 import psycopg
 
 from customs_risk.contract import Contract, Table, load_contract
-from customs_risk.contract.ddl import RAW_SCHEMA, missing_columns_ddl, schema_ddl
+from customs_risk.contract.ddl import (
+    INCOMING_SCHEMA,
+    RAW_SCHEMA,
+    incoming_table_ddl,
+    missing_columns_ddl,
+    publish_ddl,
+    schema_ddl,
+)
 from customs_risk.ingest.errors import ExtractError
 from customs_risk.ingest.manifest import ManifestEntry, read_manifest
 
@@ -37,6 +46,16 @@ def ensure_raw_schema(conn: psycopg.Connection, contract: Contract | None = None
     with conn.transaction():
         conn.execute("select pg_advisory_xact_lock(hashtext('customs_risk.raw_schema'))")
         contract = contract or load_contract()
+        legacy = conn.execute(
+            "select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+            " where n.nspname = %s and c.relkind = 'r' and c.relname = any(%s)",
+            (RAW_SCHEMA, list(contract.tables)),
+        ).fetchall()
+        if legacy:
+            raise RuntimeError(
+                f"raw.{legacy[0][0]} was created by an older version (not partitioned by day): "
+                "drop the schema (`drop schema raw cascade`) or the state folder (`make clean`) and reload"
+            )
         conn.execute(schema_ddl(contract))
         existing: dict[str, set[str]] = {}
         for table, column in conn.execute(
@@ -45,9 +64,19 @@ def ensure_raw_schema(conn: psycopg.Connection, contract: Contract | None = None
             existing.setdefault(table, set()).add(column)
         for statement in missing_columns_ddl(contract, existing):
             conn.execute(statement)
+        for name in contract.tables:  # empty until a day is staged; GX needs the tables to exist
+            conn.execute(
+                f"create table if not exists {INCOMING_SCHEMA}.{name} (like {RAW_SCHEMA}.{name} including defaults)"
+            )
 
 
-def load_day(conn: psycopg.Connection, day_dir: Path, run_id: str | None = None) -> list[TableLoad]:
+def _day_lock(conn: psycopg.Connection, biz_date: date) -> None:
+    # one night at a time per business day: a second run for the same day waits here
+    conn.execute("select pg_advisory_xact_lock(hashtext('customs_risk.load'), %s)", (biz_date.toordinal(),))
+
+
+def stage_day(conn: psycopg.Connection, day_dir: Path, run_id: str | None = None) -> list[TableLoad]:
+    """Verify and COPY the day into raw_incoming (one transaction). Raises ExtractError on bad input."""
     contract = load_contract()
     run_id = run_id or uuid.uuid4().hex
     manifest = read_manifest(day_dir, contract)
@@ -55,13 +84,12 @@ def load_day(conn: psycopg.Connection, day_dir: Path, run_id: str | None = None)
     loads: list[TableLoad] = []
     try:
         with conn.transaction():
-            # one night at a time per day: a second run for the same day waits here
-            conn.execute(
-                "select pg_advisory_xact_lock(hashtext('customs_risk.load'), %s)", (manifest.biz_date.toordinal(),)
-            )
+            _day_lock(conn, manifest.biz_date)
             conn.execute("select set_config('customs_risk.biz_date', %s, true)", (manifest.biz_date.isoformat(),))
             for entry in manifest.entries:
-                loads.append(_load_table(conn, contract.table(entry.table), entry, manifest.biz_date))
+                table = contract.table(entry.table)
+                conn.execute(incoming_table_ddl(table, manifest.biz_date))
+                loads.append(_load_table(conn, table, entry))
             _audit(conn, run_id, manifest.biz_date, loads, manifest.entries)
     except ExtractError as err:
         _audit_failure(conn, run_id, manifest.biz_date, err)
@@ -69,15 +97,36 @@ def load_day(conn: psycopg.Connection, day_dir: Path, run_id: str | None = None)
     return loads
 
 
-def _load_table(conn: psycopg.Connection, table: Table, entry: ManifestEntry, biz_date: date) -> TableLoad:
+def publish_day(conn: psycopg.Connection, biz_date: date) -> None:
+    """Swap the staged day in as the day's partition of every raw table, in one transaction."""
+    contract = load_contract()
+    with conn.transaction():
+        _day_lock(conn, biz_date)
+        for table in contract.tables.values():
+            staged = conn.execute(
+                f"select count(*) filter (where _biz_date <> %s) from {INCOMING_SCHEMA}.{table.name}", (biz_date,)
+            ).fetchone()[0]
+            if staged:
+                raise RuntimeError(f"{INCOMING_SCHEMA}.{table.name} holds another day than {biz_date}: stage it again")
+            conn.execute(publish_ddl(table, biz_date))
+
+
+def load_day(conn: psycopg.Connection, day_dir: Path, run_id: str | None = None) -> list[TableLoad]:
+    """Stage and publish a day without the validation gate between (tools and tests; the DAG validates)."""
+    loads = stage_day(conn, day_dir, run_id)
+    publish_day(conn, read_manifest(day_dir, load_contract()).biz_date)
+    return loads
+
+
+def _load_table(conn: psycopg.Connection, table: Table, entry: ManifestEntry) -> TableLoad:
     started = time.monotonic()
     if not entry.path.exists():
         raise ExtractError(str(entry.path), "file-present", "listed in the manifest but missing")
-    conn.execute(f"delete from {RAW_SCHEMA}.{table.name} where _biz_date = %s", (biz_date,))
     columns = ", ".join(f'"{c}"' for c in table.column_names)
+    # FREEZE: the table was created in this transaction, so rows can be written frozen (no later vacuum pass)
     sql = (
-        f"copy {RAW_SCHEMA}.{table.name} ({columns}) from stdin "
-        f"with (format csv, header match, encoding '{entry.pg_encoding}')"
+        f"copy {INCOMING_SCHEMA}.{table.name} ({columns}) from stdin "
+        f"with (format csv, header match, encoding '{entry.pg_encoding}', freeze true)"
     )
     digest = hashlib.sha256()
     try:

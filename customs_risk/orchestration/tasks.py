@@ -10,13 +10,21 @@ from customs_risk.db import connect
 
 
 def load_extract(biz_date: str) -> dict[str, int]:
-    """Verify the day's manifest and load every table into raw in one transaction; rows per table."""
-    from customs_risk.ingest.loader import load_day
+    """Verify the day's manifest and stage every table (COPY into raw_incoming, one transaction); rows per table."""
+    from customs_risk.ingest.loader import stage_day
 
     settings = Settings.from_env()
     with connect(settings.database_url, autocommit=True) as conn:
-        loads = load_day(conn, settings.landing_dir / biz_date)
+        loads = stage_day(conn, settings.landing_dir / biz_date)
     return {x.table: x.rows for x in loads}
+
+
+def publish_extract(biz_date: str) -> None:
+    """Swap the validated day into raw as that day's partitions (one transaction)."""
+    from customs_risk.ingest.loader import publish_day
+
+    with connect(autocommit=True) as conn:
+        publish_day(conn, date.fromisoformat(biz_date))
 
 
 def validate_extract(biz_date: str, rows: dict[str, int]) -> dict:

@@ -102,13 +102,12 @@ def validate_day(conn: psycopg.Connection, biz_date: date, expected_rows: dict[s
     logging.getLogger("great_expectations").setLevel(logging.WARNING)
     ctx = gx_context()
     checkpoint = ctx.checkpoints.get(CHECKPOINT)
-    batch = {"year": biz_date.year, "month": biz_date.month, "day": biz_date.day}
     parameters = {row_count_parameter(t): n for t, n in expected_rows.items()}
     parameters.update(volume_bands(conn, biz_date, list(expected_rows)))
     # GX has no batch for a table with no rows that day; the loader already proved such a table matches the
     # manifest (0 rows) and the contract's columns, so only the delivered tables are validated.
     runs = [
-        vd.run(batch_parameters=batch, expectation_parameters=parameters)
+        vd.run(expectation_parameters=parameters)
         for vd in checkpoint.validation_definitions
         if expected_rows.get(vd.name, 0) > 0
     ]

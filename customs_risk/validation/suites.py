@@ -1,7 +1,8 @@
 """Build the GX file context under expectations/ from the contract (`customs-risk gx build`).
 
 One suite per raw table, named `<group>.<table>` so suites read as table groups; a validation definition binds
-each to the table's daily batch (column `_biz_date`); one checkpoint, `nightly_raw`, runs them all.
+each to the staged day of that table (`raw_incoming.<table>`, one day only, before it is published into `raw`);
+one checkpoint, `nightly_raw`, lists them all.
 Each expectation carries meta.severity: `critical` stops the night, `warning` is recorded and shown.
 """
 
@@ -15,12 +16,13 @@ from pathlib import Path
 
 from customs_risk.config import PROJECT_ROOT
 from customs_risk.contract import Contract, Table, load_contract
+from customs_risk.contract.ddl import INCOMING_SCHEMA
 
 GX_ROOT = PROJECT_ROOT / "expectations"
 CODE_TABLES = PROJECT_ROOT / "dbt_project" / "seeds" / "code_tables"
 DATASOURCE = "warehouse"
 CHECKPOINT = "nightly_raw"
-BATCH = "daily"
+BATCH = "staged_day"
 URL_VARIABLE = "${WAREHOUSE_SQLALCHEMY_URL}"  # substituted from the environment; never written in clear
 
 
@@ -64,14 +66,18 @@ def code_table_values(name: str) -> list[str]:
 
 
 def reference_query(contract: Contract, t: Table, column: str) -> str:
-    """Rows whose reference does not resolve in what the warehouse holds for that day (or earlier, for history)."""
+    """Rows whose reference resolves neither in the staged day nor (for history tables) in earlier days."""
     target_table, target_column = t.column(column).references.split(".")
-    same_day = contract.table(target_table).delivery == "reference"  # full snapshots: the same day's
-    day_match = "r._biz_date = b._biz_date" if same_day else "r._biz_date <= b._biz_date"
-    return (
-        f"select b.{column} from (select * from {{batch}}) as b where b.{column} is not null and not exists ("
-        f"select 1 from raw.{target_table} as r where r.{target_column} = b.{column} and {day_match})"
+    query = (
+        f"select b.{column} from (select * from {{batch}}) as b where b.{column} is not null"
+        f" and not exists (select 1 from raw_incoming.{target_table} as s where s.{target_column} = b.{column})"
     )
+    if contract.table(target_table).delivery != "reference":  # full snapshots must resolve the same day
+        query += (
+            f" and not exists (select 1 from raw.{target_table} as r"
+            f" where r.{target_column} = b.{column} and r._biz_date < b._biz_date)"
+        )
+    return query
 
 
 def expectations_for(contract: Contract, t: Table) -> list:
@@ -144,17 +150,9 @@ def _fingerprints(expectations) -> list[str]:
 
 def build(contract: Contract | None = None) -> Path:
     """(Re)write datasource, assets, suites, validation definitions and the checkpoint. Idempotent."""
-    from unittest import mock
-
-    from great_expectations.datasource.fluent.sql_datasource import _SQLAsset
-
     contract = contract or load_contract()
     ctx = gx_context()
-    # GX checks a daily batch column by reading a sample row, which fails on the many tables that are empty on
-    # a fresh database; the column type comes from the contract (`_biz_date date`), so skip that probe here.
-    skip_probe = mock.patch.object(_SQLAsset, "validate_batch_definition", lambda self, partitioner: None)
-    with skip_probe:
-        return _build(ctx, contract)
+    return _build(ctx, contract)
 
 
 def _build(ctx, contract: Contract) -> Path:
@@ -162,15 +160,18 @@ def _build(ctx, contract: Contract) -> Path:
 
     # reuse the datasource so assets and batch definitions keep their ids (clean diffs on rebuild)
     existing = [d for d in ctx.data_sources.all().values() if d.name == DATASOURCE]
+    if existing and any(a.schema_name != INCOMING_SCHEMA for a in existing[0].assets):
+        ctx.data_sources.delete(DATASOURCE)  # assets of an older layout: rebuild them
+        existing = []
     ds = existing[0] if existing else ctx.data_sources.add_postgres(name=DATASOURCE, connection_string=URL_VARIABLE)
     definitions = []
     for t in contract.tables.values():
         asset = next((a for a in ds.assets if a.name == t.name), None) or ds.add_table_asset(
-            name=t.name, table_name=t.name, schema_name="raw"
+            name=t.name, table_name=t.name, schema_name=INCOMING_SCHEMA
         )
-        batch = next((b for b in asset.batch_definitions if b.name == BATCH), None) or asset.add_batch_definition_daily(
-            name=BATCH, column="_biz_date"
-        )
+        batch = next(
+            (b for b in asset.batch_definitions if b.name == BATCH), None
+        ) or asset.add_batch_definition_whole_table(name=BATCH)
         wanted = expectations_for(contract, t)
         names = {x.name for x in ctx.suites.all()}
         suite = ctx.suites.get(suite_name(t)) if suite_name(t) in names else None

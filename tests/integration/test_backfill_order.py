@@ -8,8 +8,10 @@ from tests.conftest import run_cli
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 DAYS = ["2026-11-16", "2026-11-17", "2026-11-18"]
-ALERTS = ("select alert_key, check_code, biz_date, first_seen_date, object_id, officer_id, severity "
-          "from marts.fct_alert where biz_date between %s and %s order by alert_key")
+ALERTS = (
+    "select alert_key, check_code, biz_date, first_seen_date, object_id, officer_id, severity "
+    "from marts.fct_alert where biz_date between %s and %s order by alert_key"
+)
 
 
 def _run(days: list[str]) -> None:

@@ -31,7 +31,10 @@ print(json.dumps({
 
 
 @pytest.fixture(scope="module")
-def parsed() -> dict:
+def parsed(pg_url) -> dict:
+    from tests.conftest import run_cli
+
+    run_cli("prepare")  # Airflow's metadata database must exist for a DagBag
     out = subprocess.run(
         [sys.executable, "-c", PROBE], env=with_airflow_env(), capture_output=True, text=True, check=True
     )
@@ -49,12 +52,13 @@ def test_nightly_dag_has_the_pipeline_stages_in_order(parsed):
         "wait_for_manifest",
         "load_extract",
         "validate_extract",
+        "publish_extract",
         "dbt_staging",
         "dbt_checks",
         "dbt_marts",
         "publish_alert_counts",
     }
-    assert parsed["downstream_of_validate"] == ["dbt_staging"], "no alert may be built before validation"
+    assert parsed["downstream_of_validate"] == ["publish_extract"], "nothing reaches raw before validation"
     assert parsed["max_active_runs"] == 1
 
 

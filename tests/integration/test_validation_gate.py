@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from customs_risk.generator import generate_day
-from customs_risk.ingest.loader import load_day
+from customs_risk.ingest.loader import load_day, stage_day
 from customs_risk.orchestration.tasks import validate_extract
 from customs_risk.validation.run import ValidationFailed
 
@@ -22,8 +22,13 @@ def test_missing_required_values_stop_the_night(conn, tmp_path, monkeypatch):
     for k, v in airflow_env().items():
         monkeypatch.setenv(k, v)
     day = generate_day(DAY, tmp_path, "ci", seed=5)
-    load_day(conn, day)
-    conn.execute("update raw.inspection set lead_officer_id = null where _biz_date = %s", (DAY,))
+    load_day(conn, day)  # a clean version of the day is already in raw
+    published = conn.execute(
+        "select count(*), md5(string_agg(i::text, '' order by insp_id)) from raw.inspection i where _biz_date = %s",
+        (DAY,),
+    ).fetchone()
+    stage_day(conn, day)
+    conn.execute("update raw_incoming.inspection set lead_officer_id = null")
     rows = {t["table"]: t["rows"] for t in json.loads((day / "manifest.json").read_text())["tables"]}
     with pytest.raises(ValidationFailed) as err:
         validate_extract(DAY.isoformat(), rows)
@@ -34,6 +39,14 @@ def test_missing_required_values_stop_the_night(conn, tmp_path, monkeypatch):
         (DAY,),
     ).fetchone()[0]
     assert recorded == 1
+    # the rejected day never reached raw: the published version is exactly as before
+    assert (
+        conn.execute(
+            "select count(*), md5(string_agg(i::text, '' order by insp_id)) from raw.inspection i where _biz_date = %s",
+            (DAY,),
+        ).fetchone()
+        == published
+    )
 
 
 def _failures(conn, day) -> set[tuple[str, str, str]]:
@@ -53,14 +66,12 @@ def test_orphans_and_reversed_timestamps_are_critical(conn, tmp_path, monkeypatc
         monkeypatch.setenv(k, v)
     day = date(2026, 11, 23)
     folder = generate_day(day, tmp_path, "ci", seed=6)
-    load_day(conn, folder)
-    entry = conn.execute("select entry_id from raw.dec_item where _biz_date = %s limit 1", (day,)).fetchone()[0]
-    conn.execute("delete from raw.dec_head where _biz_date = %s and entry_id = %s", (day, entry))
+    stage_day(conn, folder)
+    entry = conn.execute("select entry_id from raw_incoming.dec_item limit 1").fetchone()[0]
+    conn.execute("delete from raw_incoming.dec_head where entry_id = %s", (entry,))
     conn.execute(
-        "update raw.dec_workflow set end_ts = start_ts - interval '1 hour' where _biz_date = %s and "
-        "step_code = 'ACCEPT' and ctid in (select ctid from raw.dec_workflow where _biz_date = %s and "
-        "step_code = 'ACCEPT' limit 1)",
-        (day, day),
+        "update raw_incoming.dec_workflow set end_ts = start_ts - interval '1 hour' where ctid in "
+        "(select ctid from raw_incoming.dec_workflow where step_code = 'ACCEPT' limit 1)"
     )
     rows = {t["table"]: t["rows"] for t in json.loads((folder / "manifest.json").read_text())["tables"]}
     rows["dec_head"] -= 1
@@ -93,11 +104,10 @@ def test_an_unknown_code_is_a_recorded_warning_not_a_stop(conn, tmp_path, monkey
         monkeypatch.setenv(k, v)
     day = date(2026, 11, 24)
     folder = generate_day(day, tmp_path, "ci", seed=7)
-    load_day(conn, folder)
+    stage_day(conn, folder)
     conn.execute(
-        "update raw.dec_head set trade_mode = '9999' where _biz_date = %s and ctid in "
-        "(select ctid from raw.dec_head where _biz_date = %s limit 2)",
-        (day, day),
+        "update raw_incoming.dec_head set trade_mode = '9999' where ctid in "
+        "(select ctid from raw_incoming.dec_head limit 2)"
     )
     rows = {t["table"]: t["rows"] for t in json.loads((folder / "manifest.json").read_text())["tables"]}
     outcome = validate_extract(day.isoformat(), rows)

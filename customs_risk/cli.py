@@ -76,13 +76,13 @@ def contract_sync(check: Annotated[bool, typer.Option(help="Only report stale fi
 def contract_gx() -> None:
     """Rebuild the Great Expectations suites, validation definitions and checkpoint under expectations/."""
     from customs_risk.db import connect
-    from customs_risk.ingest.loader import ensure_raw_schema
+    from customs_risk.ingest.loader import ensure_incoming_tables
     from customs_risk.validation.suites import build
 
     _export_airflow_env()
     db_start()
     with connect(autocommit=True) as conn:
-        ensure_raw_schema(conn)  # GX reads the tables' shape while it builds the assets
+        ensure_incoming_tables(conn)  # GX reads the tables' shape while it builds the assets
     console.print(f"GX context written to {build()}")
 
 
@@ -136,6 +136,7 @@ def prepare() -> None:
     db_start()
     contract_sync(check=False)
     _airflow_db_migrate()
+    _load_code_tables()
 
 
 @app.command()
@@ -242,6 +243,38 @@ def _airflow_db_migrate() -> None:
     Path(env["AIRFLOW_HOME"]).mkdir(parents=True, exist_ok=True)
     subprocess.run([sys.executable, "-m", "airflow", "db", "migrate"], env=env, check=True, stdout=subprocess.DEVNULL)
     stamp.touch()
+
+
+def _load_code_tables() -> None:
+    """`dbt seed` the customs code tables when they (or the warehouse) changed since the last load."""
+    import hashlib
+
+    from customs_risk.orchestration.airflow_env import with_airflow_env
+    from customs_risk.orchestration.dbt import DBT_PROJECT_DIR
+
+    s = Settings.from_env()
+    seeds = sorted((DBT_PROJECT_DIR / "seeds").rglob("*.csv"))
+    digest = hashlib.sha256(s.database_url.encode())
+    for path in seeds:
+        digest.update(path.read_bytes())
+    stamp = s.state_dir / "code_tables.sha256"
+    if stamp.exists() and stamp.read_text() == digest.hexdigest() and _seeds_present():
+        return
+    subprocess.run(
+        [str(Path(sys.executable).with_name("dbt")), "seed", "--profiles-dir", str(DBT_PROJECT_DIR)],
+        cwd=DBT_PROJECT_DIR,
+        env=with_airflow_env(),
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    stamp.write_text(digest.hexdigest())
+
+
+def _seeds_present() -> bool:
+    from customs_risk.db import connect
+
+    with connect() as conn:
+        return conn.execute("select to_regclass('codes.trade_mode_codes')").fetchone()[0] is not None
 
 
 def _run_nightly(days: list[str]) -> None:

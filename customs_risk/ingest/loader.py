@@ -42,10 +42,12 @@ class TableLoad:
 
 
 def ensure_raw_schema(conn: psycopg.Connection, contract: Contract | None = None) -> None:
-    """Create the raw schema and tables (idempotent); serialised so parallel first runs do not race."""
+    """Create or extend the raw and raw_incoming tables to the contract (idempotent, and a no-op when current)."""
+    contract = contract or load_contract()
+    if not _schema_changes_needed(conn, contract):
+        return
     with conn.transaction():
-        conn.execute("select pg_advisory_xact_lock(hashtext('customs_risk.raw_schema'))")
-        contract = contract or load_contract()
+        conn.execute("select pg_advisory_xact_lock(hashtext('customs_risk.raw_schema'))")  # parallel first runs
         legacy = conn.execute(
             "select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace"
             " where n.nspname = %s and c.relkind = 'r' and c.relname = any(%s)",
@@ -57,17 +59,38 @@ def ensure_raw_schema(conn: psycopg.Connection, contract: Contract | None = None
                 "drop the schema (`drop schema raw cascade`) or the state folder (`make clean`) and reload"
             )
         conn.execute(schema_ddl(contract))
-        existing: dict[str, set[str]] = {}
-        for table, column in conn.execute(
-            "select table_name, column_name from information_schema.columns where table_schema = %s", (RAW_SCHEMA,)
-        ):
-            existing.setdefault(table, set()).add(column)
-        for statement in missing_columns_ddl(contract, existing):
+        for statement in missing_columns_ddl(contract, _columns(conn, RAW_SCHEMA)):
             conn.execute(statement)
-        for name in contract.tables:  # empty until a day is staged; GX needs the tables to exist
-            conn.execute(
-                f"create table if not exists {INCOMING_SCHEMA}.{name} (like {RAW_SCHEMA}.{name} including defaults)"
-            )
+
+
+def ensure_incoming_tables(conn: psycopg.Connection, contract: Contract | None = None) -> None:
+    """Empty raw_incoming tables for a fresh database (a night creates its own; GX needs them to exist)."""
+    contract = contract or load_contract()
+    ensure_raw_schema(conn, contract)
+    for name in contract.tables:
+        conn.execute(
+            f"create table if not exists {INCOMING_SCHEMA}.{name} (like {RAW_SCHEMA}.{name} including defaults)"
+        )
+
+
+def _columns(conn: psycopg.Connection, schema: str) -> dict[str, set[str]]:
+    existing: dict[str, set[str]] = {}
+    for table, column in conn.execute(  # pg_catalog: information_schema is slow with many partitions
+        "select c.relname, a.attname from pg_attribute a join pg_class c on c.oid = a.attrelid"
+        " join pg_namespace n on n.oid = c.relnamespace"
+        " where n.nspname = %s and c.relkind in ('r', 'p') and not c.relispartition and a.attnum > 0"
+        " and not a.attisdropped",
+        (schema,),
+    ):
+        existing.setdefault(table, set()).add(column)
+    return existing
+
+
+def _schema_changes_needed(conn: psycopg.Connection, contract: Contract) -> bool:
+    raw = _columns(conn, RAW_SCHEMA)
+    if "_load_audit" not in raw:
+        return True
+    return any(not set(t.column_names) <= raw.get(t.name, set()) for t in contract.tables.values())
 
 
 def _day_lock(conn: psycopg.Connection, biz_date: date) -> None:

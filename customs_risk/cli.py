@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.progress import Progress
 
 from customs_risk.config import PROJECT_ROOT, Settings
+from customs_risk.disposition.cli import app as dispose_app
 
 app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False)
 db_app = typer.Typer(help="The warehouse database (embedded PostgreSQL unless DATABASE_URL is set).")
@@ -23,6 +24,7 @@ services_app = typer.Typer(help="The Airflow UI and Superset servers on loopback
 app.add_typer(db_app, name="db")
 app.add_typer(contract_app, name="contract")
 app.add_typer(services_app, name="services")
+app.add_typer(dispose_app, name="dispose")
 console = Console(width=None if sys.stdout.isatty() else 130)
 
 DEMO_DAYS = 3
@@ -133,7 +135,10 @@ def validate(day: str) -> None:
 @app.command()
 def prepare() -> None:
     """Set up what the nightly run needs: database, derived files, Airflow metadata. Idempotent and quick."""
+    from customs_risk.disposition.schema import migrate_warehouse
+
     db_start()
+    migrate_warehouse()
     contract_sync(check=False)
     _airflow_db_migrate()
     _load_code_tables()
@@ -180,9 +185,10 @@ def demo(
     console.rule("3/4 nightly pipeline (Airflow → GX → dbt)")
     _run_nightly(_days(first, last))
     if serve:
-        console.rule("4/4 dashboards")
+        console.rule("4/4 dashboards and the disposition workbench")
         _superset_setup()
         services_start()
+        _demo_workbench_users()
     console.rule("summary")
     summary(start=first.isoformat(), end=last.isoformat())
     s = Settings.from_env()
@@ -195,6 +201,10 @@ def demo(
 
         for svc in services(s):
             console.print(f"{svc.name + ':':<13}{svc.url}")
+        console.print(
+            f"{'workbench:':<13}{services(s)[0].url.split('/dags')[0]}/disposition/  (users: "
+            "chief-5204-01, leader-5204, sup-5204, sup-5200, gacc; password demo-disposition)"
+        )
         console.print("Superset login: admin / admin (loopback only).  Stop everything: make stop")
     console.print(f"done in {time.monotonic() - started:.0f} s")
 
@@ -297,6 +307,12 @@ def _run_nightly(days: list[str]) -> None:
     if proc.returncode != 0:
         console.print(f"[red]nightly run failed; see {log}[/red]")
         raise typer.Exit(proc.returncode)
+
+
+def _demo_workbench_users() -> None:
+    subprocess.run(
+        [sys.executable, "-m", "customs_risk.cli", "dispose", "user", "demo"], check=True, stdout=subprocess.DEVNULL
+    )
 
 
 def _superset_setup() -> None:

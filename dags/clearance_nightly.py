@@ -75,6 +75,13 @@ def clearance_nightly():
         for name, selection in dbt_settings.LAYERS.items()
     ]
 
+    @task
+    def issue_and_escalate(biz_date: str) -> dict:
+        """Hand the day's new alerts to disposition (ISSUE with deadlines) and escalate overdue ones."""
+        from customs_risk.disposition.nightly import run_night
+
+        return run_night(biz_date)
+
     @task(outlets=[ALERTS])
     def publish_alert_counts(biz_date: str) -> dict[str, int]:
         from customs_risk.orchestration.tasks import publish_alert_counts
@@ -89,7 +96,7 @@ def clearance_nightly():
     validated >> published >> dbt_layers[0]
     for upstream, downstream in pairwise(dbt_layers):
         upstream >> downstream
-    dbt_layers[-1] >> publish_alert_counts(biz_date)
+    dbt_layers[-1] >> issue_and_escalate(biz_date) >> publish_alert_counts(biz_date)
 
 
 clearance_nightly()

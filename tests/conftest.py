@@ -24,7 +24,7 @@ os.environ["CR_LANDING_DIR"] = str(TEST_STATE / "landing")
 from customs_risk.config import Settings, sqlalchemy_url  # noqa: E402
 
 BIZ_DATE = "2026-11-20"
-PROJECT_SCHEMAS = ("raw", "staging", "intermediate", "checks", "marts", "codes", "analytics")
+PROJECT_SCHEMAS = ("raw", "raw_incoming", "staging", "intermediate", "checks", "marts", "codes", "analytics", "hl")
 
 
 @pytest.fixture(scope="session")

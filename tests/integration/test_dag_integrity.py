@@ -56,6 +56,7 @@ def test_nightly_dag_has_the_pipeline_stages_in_order(parsed):
         "dbt_staging",
         "dbt_checks",
         "dbt_marts",
+        "issue_and_escalate",
         "publish_alert_counts",
     }
     assert parsed["downstream_of_validate"] == ["publish_extract"], "nothing reaches raw before validation"

@@ -47,9 +47,15 @@ def test_dbt_sources_and_staging_are_derived_from_the_contract():
 
 
 def test_check_registry_lists_every_check_file():
-    assert checks_registry.REGISTRY.read_text(encoding="utf-8") == checks_registry.registry_macro(
-        checks_registry.check_model_names()
-    ), "run `customs-risk contract sync` to refresh macros/generated/check_registry.sql"
+    checks, prompts = checks_registry.check_model_names(), checks_registry.prompt_model_names()
+    assert checks_registry.REGISTRY.read_text(encoding="utf-8") == checks_registry.registry_macro(checks, prompts), (
+        "run `customs-risk contract sync` to refresh macros/generated/check_registry.sql"
+    )
+    # alerts and basic-information prompts are disjoint and together cover every chk_*.sql file
+    every_file = sorted(p.stem for p in checks_registry.CHECKS_DIR.rglob("chk_*.sql"))
+    assert not set(checks) & set(prompts)
+    assert sorted(checks + prompts) == every_file
+    assert all(name.startswith("chk_bi_") for name in prompts), "only basic-information prompts live in basic_info/"
 
 
 def test_gx_suites_cover_every_table():

@@ -154,6 +154,19 @@ def nightly(
     _run_nightly(days)
 
 
+@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def dbt(ctx: typer.Context) -> None:
+    """Run dbt against this project's warehouse: `customs-risk dbt build --select chk_ap_clr_003 --vars ...`."""
+    from customs_risk.orchestration.airflow_env import with_airflow_env
+    from customs_risk.orchestration.dbt import DBT_PROJECT_DIR
+
+    dbt_bin = Path(sys.executable).parent / "dbt"
+    args = [str(dbt_bin), *ctx.args]
+    if ctx.args and ctx.args[0] not in ("--help", "--version"):
+        args += ["--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR)]
+    raise typer.Exit(subprocess.run(args, cwd=DBT_PROJECT_DIR, env=with_airflow_env()).returncode)
+
+
 @app.command()
 def summary(
     start: Annotated[str, typer.Option()],

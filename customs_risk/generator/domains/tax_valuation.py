@@ -558,7 +558,8 @@ class Entry:
             "remark": None,
         }
         key = (self.entry_id, self.step_count)
-        self.story.put("dec_workflow", key, queued, row)
+        waiting = start is None or start > queued  # in the queue, unclaimed: no officer yet
+        self.story.put("dec_workflow", key, queued, {**row, "officer_id": None} if waiting else row)
         if start is not None:
             self.story.put("dec_workflow", key, start, {**row, "start_ts": start})
         if end is not None:
@@ -955,8 +956,9 @@ def ap_tar_004(p: Plan) -> bool:
     return True
 
 
-def _certificate(p: Plan, slot: int, apply_day: date, decision_workdays: int | None = 5) -> dict:
-    """A 征免税证明 for the story's company, approved decision_workdays working days after filing (None: pending)."""
+def _certificate(p: Plan, slot: int, apply_day: date, decision_workdays: int | None = 5, assigned: bool = True) -> dict:
+    """A 征免税证明 for the story's company, approved decision_workdays working days after filing (None: pending),
+    assigned to the story's tax officer from filing unless told otherwise."""
     apply_ts = at(apply_day, 9, 0) + minutes(p.rng, 0, 360)
     cert_no = f"Z{p.sub}{p.anchor.year % 100:02d}{p.anchor.timetuple().tm_yday * 100 + slot:05d}"
     row = {
@@ -966,7 +968,7 @@ def _certificate(p: Plan, slot: int, apply_day: date, decision_workdays: int | N
         "project_code": f"P{p.anchor.year}{p.rng.randint(10_000, 99_999)}",
         "apply_ts": apply_ts,
         "approve_ts": None,
-        "approve_officer_id": p.staff.tax,
+        "approve_officer_id": p.staff.tax if assigned else None,
         "valid_until": None,
         "amount_limit_cny": Decimal(p.rng.randint(3, 12) * 1_000_000),
         "hs_scope": ["84778000", "84713000"],
@@ -982,7 +984,11 @@ def _certificate(p: Plan, slot: int, apply_day: date, decision_workdays: int | N
 
 
 def approve(p: Plan, cert: dict, ts: datetime) -> None:
-    cert.update(approve_ts=ts, valid_until=local(ts) + timedelta(days=183))
+    cert.update(
+        approve_ts=ts,
+        approve_officer_id=cert["approve_officer_id"] or p.staff.tax,
+        valid_until=local(ts) + timedelta(days=183),
+    )
     p.story.put("tax_exemption_cert", (cert["cert_no"],), ts, cert)
 
 
@@ -1026,33 +1032,47 @@ def ap_tar_005(p: Plan) -> bool:
 
 
 def ap_tar_006(p: Plan) -> bool:
-    """A manual review left open: first over 8 claimed working hours on the anchor (bad); open at exactly 8 h, or
-    claimed and closed in time (clean). Closed the next working day."""
+    """A manual review left open: first over 8 claimed working hours on the anchor, or over 16 hours unclaimed in
+    the queue (bad, the unclaimed one charged to no officer); open at exactly 8 h, or claimed and closed in time
+    (clean). Each is closed the next working day."""
     cal, rng = p.cal, p.rng
     if not cal.is_workday(p.anchor):
         return False
-    nxt = cal.next_workday(p.anchor)
-    variant = ("today", "yesterday")[p.index % 2] if p.bad else ("exactly_8h", "quick")[p.index % 2]
+    prev, nxt = cal.prev_workday(p.anchor), cal.next_workday(p.anchor)
+    if p.bad:
+        variant = ("today", "yesterday", "unclaimed")[(p.index + p.anchor.toordinal()) % 3]
+        if variant == "unclaimed" and prev.year != p.anchor.year:  # the queue time of last year would not count
+            variant = "today"
+    else:
+        variant = ("exactly_8h", "quick")[p.index % 2]
+    queued = None
     if variant == "yesterday":
-        prev = cal.prev_workday(p.anchor)
         start = at(prev, 15, 0) + minutes(rng, 0, 120)
     elif variant == "today":
         start = at(p.anchor, 8, 31) + minutes(rng, 0, 44)
+    elif variant == "unclaimed":
+        queued = at(prev, 9, 0) + minutes(rng, 0, 29)  # 8-8.5 h by that evening, 17-17.5 h by the anchor's
+        start = at(nxt, 9, 0) + minutes(rng, 0, 30)
     elif variant == "exactly_8h":
         start = at(p.anchor, 9, 30)
     else:
         start = p.morning(p.anchor, 30, 180)
-    e = p.plain_entry(start - minutes(rng, 20, 60))
-    t = e.declare()
+    queued = queued or start - minutes(rng, 1, 10)
+    e = p.plain_entry(queued - minutes(rng, 20, 60))
+    e.declare()
     if variant == "quick":
         passed = start + minutes(rng, 20, 60)
-        e.step("MANUAL_REVIEW", p.staff.reviewer, p.staff.clearance, t + minutes(rng, 1, 10), start, passed)
+    elif variant == "exactly_8h":
+        passed = at(nxt, 8, 31) + minutes(rng, 0, 9)
     else:
-        passed = at(nxt, 8, 31) + minutes(rng, 0, 9) if variant == "exactly_8h" else at(nxt, 9, 0) + minutes(rng, 0, 60)
-        e.step("MANUAL_REVIEW", p.staff.reviewer, p.staff.clearance, start - minutes(rng, 1, 10), start, passed)
+        passed = max(start, at(nxt, 9, 0)) + minutes(rng, 20, 60)
+    e.step("MANUAL_REVIEW", p.staff.reviewer, p.staff.clearance, queued, start, passed)
     e.mark(passed, "REVIEWED")
     e.clear(rng, passed)
-    if p.bad:
+    if variant == "unclaimed":
+        hours = cal.wh(queued, at(p.anchor + timedelta(days=1), 0))
+        p.story.label("AP-TAR-006", "ENTRY", e.entry_id, None, f"unclaimed {hours:.1f} h in the review queue")
+    elif p.bad:
         hours = cal.wh(start, at(p.anchor + timedelta(days=1), 0))
         p.story.label("AP-TAR-006", "ENTRY", e.entry_id, p.staff.reviewer, f"review claimed {hours:.1f} h, still open")
     return True
@@ -1122,13 +1142,14 @@ def ap_tar_008(p: Plan) -> bool:
 
 
 def ap_tar_009(p: Plan) -> bool:
-    """A refund application: undecided on day 30, or decided on the anchor after more than 30 days (bad); decided
-    within 30 days, exactly at 30 days, or still pending and decided a few days later (clean). The undecided one
-    stays undecided: a late decision would raise the same refund again in a warehouse starting that day."""
+    """A refund application: undecided on day 30 (with or without an assigned approver), or decided on the anchor
+    after more than 30 days (bad); decided within 30 days, exactly at 30 days, or still pending and decided a few
+    days later (clean). The undecided one stays undecided: a late decision would raise the same refund again in a
+    warehouse starting that day."""
     rng = p.rng
     if p.bad:
-        variant = ("undecided", "decided_late")[(p.index + p.anchor.toordinal()) % 2]
-        accept_day = p.anchor - timedelta(days=30 if variant == "undecided" else rng.randint(31, 33))
+        variant = ("undecided", "decided_late", "unassigned")[(p.index + p.anchor.toordinal()) % 3]
+        accept_day = p.anchor - timedelta(days=rng.randint(31, 33) if variant == "decided_late" else 30)
     else:
         variant = ("decided", "exactly_30", "pending")[p.index % 3]
         accept_day = p.anchor - timedelta(days={"decided": rng.randint(5, 25), "exactly_30": 30}.get(variant, 8))
@@ -1152,8 +1173,11 @@ def ap_tar_009(p: Plan) -> bool:
     }
     key = (refund["refund_id"],)
     p.story.put("tax_refund", key, refund["apply_ts"], refund)
-    refund.update(accept_ts=accept_ts, approve_officer_id=p.staff.tax)
+    refund.update(accept_ts=accept_ts, approve_officer_id=None if variant == "unassigned" else p.staff.tax)
     p.story.put("tax_refund", key, accept_ts, refund)
+    if variant == "unassigned":  # charged to the tax section: no officer
+        p.story.label("AP-TAR-009", "TAX_REFUND", refund["refund_id"], None, f"undecided, unassigned: {accept_day}")
+        return True
     if variant == "undecided":
         p.story.label("AP-TAR-009", "TAX_REFUND", refund["refund_id"], p.staff.tax, f"undecided: accepted {accept_day}")
         return True
@@ -1349,40 +1373,51 @@ def ap_tar_012(p: Plan) -> bool:
 
 
 def ap_tar_013(p: Plan) -> bool:
-    """Tax paid but not written off (核注) by the end of the day, the goods held (bad). The bill is issued when the
-    review passes and paid before the field acceptance (现场接单), which waits for the posting: written off the next
-    working day, then accepted and released - so the entry is never "ready and not released" (AP-CLR-012)."""
+    """Tax paid but not written off (核注) by the end of the day, the goods held (bad): the bill issued at the TAX
+    step (charged to its officer) or automatically with no TAX step (charged to the tax section, no officer). The
+    bill is issued when the review passes and paid before the field acceptance (现场接单), which waits for the
+    posting: written off the next working day, then accepted and released - so the entry is never "ready and not
+    released" (AP-CLR-012)."""
     cal, rng = p.cal, p.rng
     if not (p.bad and cal.is_workday(p.anchor)):
         return False
+    variant = ("tax_step", "auto_issued")[(p.index + p.anchor.toordinal()) % 2]
     e = p.plain_entry(p.morning(p.anchor, 10, 60), codes=[rng.choice(ZERO_DUTY_GOODS)])
-    e.tax(rng, e.declare(), pay=False)
+    passed = e.declare()
+    if variant == "tax_step":
+        e.tax(rng, passed, pay=False)
+    else:
+        e.issue_bills(passed + minutes(rng, 5, 15), None)
     paid = e.bills[0]["issue_ts"] + minutes(rng, 20, 120)
     e.pay(paid)
     written_off = at(cal.next_workday(p.anchor), 8, 45) + minutes(rng, 0, 40)
     e.write_off(written_off)
     e.release(rng, e.accept(rng, written_off))
     bill = e.bills[0]
-    p.story.label("AP-TAR-013", "TAX_BILL", bill["tax_bill_no"], p.staff.tax, f"paid {paid:%H:%M}, not written off")
+    officer = p.staff.tax if variant == "tax_step" else None
+    p.story.label("AP-TAR-013", "TAX_BILL", bill["tax_bill_no"], officer, f"paid {paid:%H:%M}, not written off")
     return True
 
 
 def ap_tar_014(p: Plan) -> bool:
-    """An exemption certificate: undecided on the 11th working day, or approved after more than 10 (bad); approved
-    after exactly 10, quickly, or still pending inside the limit (clean). The undecided one stays undecided: a late
-    approval would raise the same certificate again in a warehouse starting that day."""
+    """An exemption certificate: undecided on the 11th working day (approver assigned or not), or approved after
+    more than 10 (bad); approved after exactly 10, quickly, or still pending inside the limit (clean). The undecided
+    one stays undecided: a late approval would raise the same certificate again in a warehouse starting that day."""
     cal, rng = p.cal, p.rng
     if not cal.is_workday(p.anchor):
         return False
     if p.bad:
-        variant = ("undecided", "approved_late")[(p.index + p.anchor.toordinal()) % 2]
+        variant = ("undecided", "approved_late", "unassigned")[(p.index + p.anchor.toordinal()) % 3]
         apply_day = cal.workday_back(p.anchor, 11)
         if apply_day is None:
             return False
-        cert = _certificate(p, slot=p.index, apply_day=apply_day, decision_workdays=None)
+        # unassigned: nobody picked the file up yet, so the exemption section answers (no officer)
+        assigned = variant != "unassigned"
+        cert = _certificate(p, slot=p.index, apply_day=apply_day, decision_workdays=None, assigned=assigned)
         if variant == "approved_late":
             approve(p, cert, at(p.anchor, 10, 0) + minutes(rng, 0, 300))
-        p.story.label("AP-TAR-014", "EXEMPTION_CERT", cert["cert_no"], p.staff.tax, f"{variant}: filed {apply_day}")
+        officer = p.staff.tax if assigned else None
+        p.story.label("AP-TAR-014", "EXEMPTION_CERT", cert["cert_no"], officer, f"{variant}: filed {apply_day}")
         return True
     variant = ("exactly_10", "quick", "pending")[p.index % 3]
     workdays = {"exactly_10": 10, "quick": rng.randint(2, 6)}.get(variant, 3)

@@ -8,7 +8,7 @@ PIPELINE := $(VENVS)/pipeline
 SUPERSET := $(VENVS)/superset
 CLI := $(PIPELINE)/bin/customs-risk
 
-.PHONY: setup demo stop test test-slow bench lint format lock clean help
+.PHONY: setup demo stop test test-slow bench bench-history lint format lock clean help
 
 help:
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/\t/'
@@ -31,6 +31,7 @@ $(SUPERSET)/.synced: requirements/superset.txt | $(UV)
 	touch $@
 
 demo: setup  ## the main job: nightly pipeline on sample data + dashboards, then a summary
+	scripts/ensure_chromium.sh
 	$(CLI) demo
 
 stop:  ## stop the Airflow UI, Superset and the embedded PostgreSQL
@@ -46,6 +47,9 @@ test-slow: setup  ## slow suites on demand
 
 bench: setup  ## benchmarks on demand; reports under bench/reports/
 	$(PIPELINE)/bin/python bench/run_bench.py --preset $${PRESET:-district}
+
+bench-history: setup  ## the night at 30 vs DAYS days of history, incremental vs full refresh, chart queries
+	$(PIPELINE)/bin/python bench/history_bench.py --preset $${PRESET:-ci} --days $${DAYS:-180}
 
 lint: setup  ## ruff + sqlfluff
 	$(PIPELINE)/bin/ruff check .

@@ -168,6 +168,18 @@ def dbt(ctx: typer.Context) -> None:
 
 
 @app.command()
+def briefing(
+    day: Annotated[str, typer.Option("--date", help="Business day.")],
+    with_officer_names: Annotated[bool, typer.Option(help="The supervision version, with officer names.")] = False,
+) -> None:
+    """Write the daily briefing (信息服务) per district and for GACC, HTML and PDF (the nightly DAG does this too)."""
+    from customs_risk.briefing.run import write_briefings
+
+    for path in write_briefings(date.fromisoformat(day), with_officer_names):
+        console.print(str(path))
+
+
+@app.command()
 def summary(
     start: Annotated[str, typer.Option()],
     end: Annotated[str | None, typer.Option()] = None,
@@ -199,9 +211,9 @@ def demo(
     _run_nightly(_days(first, last))
     if serve:
         console.rule("4/4 dashboards and the disposition workbench")
+        _demo_workbench_users()  # before Superset: its roles and row-level security come from these users
         _superset_setup()
         services_start()
-        _demo_workbench_users()
     console.rule("summary")
     summary(start=first.isoformat(), end=last.isoformat())
     s = Settings.from_env()
@@ -209,6 +221,7 @@ def demo(
     console.print(f"landing:     {s.landing_dir}")
     console.print(f"Data Docs:   {s.gx_docs_dir / 'index.html'}")
     console.print(f"logs:        {s.log_dir}")
+    console.print(f"briefings:   {s.state_dir / 'briefings' / last.isoformat()}  (HTML and PDF per district, GACC)")
     if serve:
         from customs_risk.services import services
 
@@ -218,7 +231,10 @@ def demo(
             f"{'workbench:':<13}{services(s)[0].url.split('/dags')[0]}/disposition/  (users: "
             "chief-5204-01, leader-5204, sup-5204, sup-5200, gacc; password demo-disposition)"
         )
-        console.print("Superset login: admin / admin (loopback only).  Stop everything: make stop")
+        console.print(
+            "Superset login: admin / admin, or a workbench user name with password demo-disposition to see only"
+            " that user's units (loopback only).  Stop everything: make stop"
+        )
     console.print(f"done in {time.monotonic() - started:.0f} s")
 
 
@@ -314,6 +330,8 @@ def _run_nightly(days: list[str]) -> None:
             stderr=out,
             check=False,
         )
+    with log.open("ab") as out:  # dag.test() prints the task logs on stdout: keep them beside stderr
+        out.write(proc.stdout)
     for line in proc.stdout.decode().splitlines():
         if line.startswith('{"biz_date"'):  # one result line per day; Airflow's own logging goes to the log
             console.print(line)

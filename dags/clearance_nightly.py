@@ -88,6 +88,15 @@ def clearance_nightly():
 
         return publish_alert_counts(biz_date)
 
+    @task
+    def write_briefings(biz_date: str) -> list[str]:
+        """The morning briefing (信息服务) per directly-affiliated customs and for GACC, HTML and PDF."""
+        from datetime import date
+
+        from customs_risk.briefing.run import write_briefings
+
+        return [str(p) for p in write_briefings(date.fromisoformat(biz_date))]
+
     biz_date = resolve_business_date()
     rows = load_extract(biz_date)
     validated = validate_extract(biz_date, rows)
@@ -96,7 +105,8 @@ def clearance_nightly():
     validated >> published >> dbt_layers[0]
     for upstream, downstream in pairwise(dbt_layers):
         upstream >> downstream
-    dbt_layers[-1] >> issue_and_escalate(biz_date) >> publish_alert_counts(biz_date)
+    issued = dbt_layers[-1] >> issue_and_escalate(biz_date)
+    issued >> [publish_alert_counts(biz_date), write_briefings(biz_date)]
 
 
 clearance_nightly()

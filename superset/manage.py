@@ -29,7 +29,9 @@ import yaml
 HERE = Path(__file__).resolve().parent
 ASSETS = HERE / "assets"
 URI_PLACEHOLDER = "${WAREHOUSE_SQLALCHEMY_URI}"
-DASHBOARD_SLUG = "monitoring"
+# Datasets that every night fills: an empty chart on them is an error. The disposition-fed ones (evaluation, open
+# alerts) fill up as cases are worked.
+ALWAYS_DATA = {"rpt_alert_daily", "rpt_alert_detail", "rpt_night_status"}
 HOME = Path(os.environ.get("SUPERSET_HOME") or Path.home() / ".superset")
 # The config reads the same variables; set them before Superset is imported.
 os.environ["SUPERSET_HOME"] = str(HOME)
@@ -107,35 +109,39 @@ def import_bundle(zip_path: Path, admin) -> None:
         die(f"bundle rejected: {json.dumps(exc.normalized_messages(), ensure_ascii=False)}")
 
 
+def bundle_dashboards() -> dict[str, dict]:
+    """slug -> dashboard spec, for every dashboard of the committed bundle."""
+    return {d["slug"]: d for r, d in bundle_files(ASSETS).items() if r.startswith("dashboards/")}
+
+
 def check_import() -> None:
-    """Fail loudly unless the dashboard and exactly the bundle's charts exist and are wired up."""
+    """Fail loudly unless every bundle dashboard and exactly its charts exist and are wired up."""
     from superset.models.dashboard import Dashboard
     from superset.sql.parse import Table
 
     from superset import db
 
-    files = bundle_files(ASSETS)
-    spec = next(d for r, d in files.items() if r.startswith("dashboards/") and d["slug"] == DASHBOARD_SLUG)
-    dash = db.session.query(Dashboard).filter_by(slug=DASHBOARD_SLUG).one_or_none()
-    if dash is None:
-        die(f"dashboard '{DASHBOARD_SLUG}' missing after import")
-    expected, found = dashboard_chart_uuids(spec), {str(s.uuid) for s in dash.slices}
-    if expected != found:
-        die(f"dashboard charts differ from the bundle: missing {expected - found}, extra {found - expected}")
-    for chart in dash.slices:
-        if chart.datasource is None:
-            die(f"chart '{chart.slice_name}' has no dataset")
-        if not chart.query_context:
-            die(f"chart '{chart.slice_name}' has no saved query_context (/chart/<id>/data/ would fail)")
-    tables = {(s.datasource.schema, s.datasource.table_name, s.datasource.database) for s in dash.slices}
-    for schema, table, database in tables:
-        try:
-            exists = database.has_table(Table(table, schema))
-        except Exception as exc:
-            die(f"cannot reach database '{database.database_name}': {exc}")
-        if not exists:
-            print(f"WARNING: {schema}.{table} not found in '{database.database_name}' (nightly run not done yet?)")
-    print(f"dashboard '{dash.dashboard_title}' (id {dash.id}) with {len(found)} charts: OK")
+    for slug, spec in bundle_dashboards().items():
+        dash = db.session.query(Dashboard).filter_by(slug=slug).one_or_none()
+        if dash is None:
+            die(f"dashboard '{slug}' missing after import")
+        expected, found = dashboard_chart_uuids(spec), {str(s.uuid) for s in dash.slices}
+        if expected != found:
+            die(f"{slug}: charts differ from the bundle: missing {expected - found}, extra {found - expected}")
+        for chart in dash.slices:
+            if chart.datasource is None:
+                die(f"chart '{chart.slice_name}' has no dataset")
+            if not chart.query_context:
+                die(f"chart '{chart.slice_name}' has no saved query_context (/chart/<id>/data/ would fail)")
+        tables = {(s.datasource.schema, s.datasource.table_name, s.datasource.database) for s in dash.slices}
+        for schema, table, database in tables:
+            try:
+                exists = database.has_table(Table(table, schema))
+            except Exception as exc:
+                die(f"cannot reach database '{database.database_name}': {exc}")
+            if not exists:
+                print(f"WARNING: {schema}.{table} not found in '{database.database_name}' (nightly run not done yet?)")
+        print(f"dashboard '{dash.dashboard_title}' (id {dash.id}) with {len(found)} charts: OK")
 
 
 def check_connection(uri: str) -> None:
@@ -184,6 +190,9 @@ def cmd_setup(args: argparse.Namespace) -> None:
         with tempfile.TemporaryDirectory() as tmp:
             import_bundle(render_bundle(uri, Path(tmp) / "assets.zip"), admin)
         check_import()
+        from access import sync_access
+
+        sync_access(uri, security_manager, db)
     print(f"setup finished in {time.monotonic() - started:.1f}s")
 
 
@@ -222,11 +231,17 @@ def cmd_verify(args: argparse.Namespace) -> None:
     try:
         login = {"username": ADMIN_USER, "password": ADMIN_PASSWORD, "provider": "db", "refresh": False}
         token = api(f"{base}/api/v1/security/login", body=login)["access_token"]
-        charts = api(f"{base}/api/v1/dashboard/{DASHBOARD_SLUG}/charts", token)["result"]
+        files = bundle_files(ASSETS)
+        tables = {d["uuid"]: d["table_name"] for r, d in files.items() if r.startswith("datasets/")}
+        chart_tables = {d["slice_name"]: tables[d["dataset_uuid"]] for r, d in files.items() if r.startswith("charts/")}
+        charts = []
+        for slug in bundle_dashboards():
+            found = api(f"{base}/api/v1/dashboard/{slug}/charts", token)["result"]
+            if not found:
+                die(f"dashboard '{slug}' has no charts")
+            charts += [{**c, "must_have_rows": chart_tables.get(c["slice_name"]) in ALWAYS_DATA} for c in found]
     except (RuntimeError, urllib.error.URLError) as exc:
         die(str(exc))
-    if not charts:
-        die(f"dashboard '{DASHBOARD_SLUG}' has no charts")
     failed = 0
     for chart in sorted(charts, key=lambda c: c["id"]):
         try:
@@ -236,7 +251,7 @@ def cmd_verify(args: argparse.Namespace) -> None:
             rows, failed = 0, failed + 1
             print(f"  {chart['slice_name']}: ERROR {exc}")
             continue
-        failed += rows == 0
+        failed += rows == 0 and chart["must_have_rows"]
         print(f"  {chart['slice_name']} (id {chart['id']}): {rows} rows")
     if failed:
         die(f"{failed} chart(s) returned no data")
@@ -284,13 +299,14 @@ def cmd_export(args: argparse.Namespace) -> None:
         from superset import db, security_manager
 
         admin = security_manager.find_user(username=ADMIN_USER) or die(f"no user '{ADMIN_USER}'; run setup")
-        dash = db.session.query(Dashboard).filter_by(slug=DASHBOARD_SLUG).one_or_none()
-        if dash is None:
-            die(f"dashboard '{DASHBOARD_SLUG}' not found; run setup")
+        slugs = list(bundle_dashboards())
+        dashes = db.session.query(Dashboard).filter(Dashboard.slug.in_(slugs)).all()
+        if len(dashes) != len(slugs):
+            die(f"dashboards {sorted(set(slugs) - {d.slug for d in dashes})} not found; run setup")
         with override_user(admin):
-            files = dict(ExportDashboardsCommand([dash.id]).run())
+            files = dict(ExportDashboardsCommand([d.id for d in dashes]).run())
             # Also datasets of the same database that no chart uses yet (e.g. fct_alert).
-            db_ids = {s.datasource.database_id for s in dash.slices}
+            db_ids = {s.datasource.database_id for d in dashes for s in d.slices}
             ds_ids = [i for (i,) in db.session.query(SqlaTable.id).filter(SqlaTable.database_id.in_(db_ids))]
             files.update((k, v) for k, v in ExportDatasetsCommand(ds_ids).run() if k != "metadata.yaml")
             exported = {rel: yaml.safe_load(content()) for rel, content in files.items()}

@@ -623,6 +623,7 @@ def _build(
     if trade_mode is None:
         trade_mode = rng.choice(IMPORT_MODES if ie == "I" else EXPORT_MODES)
     bill_no = f"BL{entry_id}"
+    terms = rng.choice("123")
     built.head = {
         "entry_id": entry_id,
         "pre_entry_id": f"P{entry_id[1:]}",
@@ -633,7 +634,8 @@ def _build(
         "declare_ts": declare_ts,
         "trade_mode": trade_mode,
         "cut_mode": "101",
-        "trans_mode": rng.choice("123"),
+        "trans_mode": terms,
+        **freight_and_insurance(ie, terms),
         "traf_mode": basics.traf,
         "traf_name": manifest.conveyance_id,
         "voyage_no": manifest.voyage_no,
@@ -1127,6 +1129,21 @@ def generate_declarations(ctx: DayContext, out: Emit) -> None:
     for row in mt.changed_on(w.seed, w.subordinates, day, w.vessels, w.transmitters):
         manifests.add(row)
     manifests.flush(out)
+
+
+def freight_and_insurance(ie_flag: str, trans_mode: str) -> dict:
+    """What an import declares besides the price under its terms (成交方式): FOB (3) adds freight and insurance,
+    C&F (2) insurance, CIF (1) nothing; exports declare none. Rates in percent, as fee_mark/insur_mark '1' say."""
+    freight = ie_flag == "I" and trans_mode == "3"
+    insurance = ie_flag == "I" and trans_mode in ("2", "3")
+    return {
+        "fee_mark": "1" if freight else None,
+        "fee_rate": Decimal("2.5") if freight else None,
+        "fee_curr": None,
+        "insur_mark": "1" if insurance else None,
+        "insur_rate": Decimal("0.3") if insurance else None,
+        "insur_curr": None,
+    }
 
 
 def iter_reference_rows(org: Organisation, biz_date: date) -> Iterator[tuple[str, dict]]:

@@ -24,6 +24,7 @@ MANAGE = REPO / "superset" / "manage.py"
 SUPERSET_PYTHON = Path(os.environ.get("SUPERSET_PYTHON", REPO / ".venvs" / "superset" / "bin" / "python"))
 CHROMIUM = Path("/usr/bin/chromium")
 ADMIN = ("admin", "admin-test-pw")
+USER_PASSWORD = "user-test-pw"  # the organisation users synchronised from hl.app_user
 
 
 def _run_manage(env: dict, *args: str, timeout: int = 600) -> subprocess.CompletedProcess:
@@ -61,6 +62,12 @@ class SupersetAPI:
     def get(self, path: str) -> dict:
         return self._call(path)
 
+    def get_bytes(self, path: str) -> bytes:
+        req = urllib.request.Request(self.base_url + path)
+        req.add_header("Authorization", f"Bearer {self.token}")
+        with urllib.request.urlopen(req, timeout=120) as resp:
+            return resp.read()
+
 
 def _free_port() -> int:
     with socket.socket() as s:
@@ -79,6 +86,7 @@ def superset_env(tmp_path_factory, warehouse_url) -> dict:
         WAREHOUSE_SQLALCHEMY_URI=warehouse_url,
         SUPERSET_ADMIN_USER=ADMIN[0],
         SUPERSET_ADMIN_PASSWORD=ADMIN[1],
+        CR_SUPERSET_USER_PASSWORD=USER_PASSWORD,
     )
     env.pop("SUPERSET_CONFIG_PATH", None)  # use the repo's superset_config.py
     return env
@@ -86,7 +94,10 @@ def superset_env(tmp_path_factory, warehouse_url) -> dict:
 
 @pytest.fixture(scope="session")
 def superset_server(nightly_run, warehouse_url, superset_env):
-    """`manage.py setup`, then `manage.py serve` on a free port; yields the base URL."""
+    """Workbench demo users, `manage.py setup` (which scopes them by unit), then `manage.py serve` on a free port."""
+    from tests.conftest import run_cli
+
+    run_cli("dispose", "user", "demo")
     _run_manage(superset_env, "setup")
     port = _free_port()
     log_path = Path(superset_env["SUPERSET_HOME"]) / "serve.log"

@@ -58,6 +58,7 @@ def test_nightly_dag_has_the_pipeline_stages_in_order(parsed):
         "dbt_marts",
         "issue_and_escalate",
         "publish_alert_counts",
+        "write_briefings",
     }
     assert parsed["downstream_of_validate"] == ["publish_extract"], "nothing reaches raw before validation"
     assert parsed["max_active_runs"] == 1

@@ -22,7 +22,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from customs_risk.generator.clearance import Emit, declared_conflicts
+from customs_risk.generator.clearance import Emit, declared_conflicts, freight_and_insurance
 from customs_risk.generator.context import DayContext
 from customs_risk.generator.organisation import Officer, Organisation, Section, calendar_rows
 
@@ -307,7 +307,8 @@ class Builder:
             "declare_ts": declare_ts,
             "trade_mode": "0110",
             "cut_mode": "101",
-            "trans_mode": rng.choice("123"),
+            "trans_mode": (terms := rng.choice("123")),
+            **freight_and_insurance(ie_flag, terms),
             "traf_mode": rng.choice("2245"),
             "traf_name": "COSCO STAR",
             "voyage_no": f"V{rng.randint(100, 999)}",

@@ -14,7 +14,9 @@ select
     coalesce(review.officer_id, released.officer_id) as charged_officer_id
 from handled as released
 left join lateral (
-    select reviewed.officer_id, reviewed.end_ts
+    select
+        reviewed.officer_id,
+        reviewed.end_ts
     from handled as reviewed
     where
         reviewed.entry_id = released.entry_id

@@ -1,7 +1,8 @@
--- MA-TAR-002 同企业同商品价格离散度异常: over the window (biz_date - period_days, biz_date], the released import items
--- of one (enterprise, code_ts, origin, unit) come from at least min_n declarations (lots) and their USD unit prices
--- have a coefficient of variation (sample stddev / mean over the items) above max_cv. Fires once per (charged officer, group) for the
--- officer who passed lots priced below median * (1 - low_pct): the manual reviewer, else the release officer.
+-- MA-TAR-002 同企业同商品价格离散度异常: over the window (biz_date - period_days, biz_date], the released
+-- import items of one (enterprise, code_ts, origin, unit) come from at least min_n declarations (lots) and their USD
+-- unit prices have a coefficient of variation (sample stddev / mean over the items) above max_cv. Fires once per
+-- (charged officer, group) for the officer who passed lots priced below median * (1 - low_pct): the manual
+-- reviewer, else the release officer.
 {%- set check = {
     'code': 'MA-TAR-002',
     'module': 'monitor_analysis',

@@ -76,7 +76,7 @@ per_officer as (
         section_unit_code,
         count(*) as n,
         count(*) filter (where is_underpriced_unchallenged) as n_under,
-        (count(*) filter (where is_underpriced_unchallenged))::numeric / count(*) as share,
+        (count(*) filter (where is_underpriced_unchallenged))::numeric / count(*) as share_under,
         max(end_ts) as last_review_ts,
         min(trade_co) filter (where is_underpriced_unchallenged) as any_enterprise,
         count(distinct trade_co) filter (where is_underpriced_unchallenged) as n_enterprises
@@ -94,7 +94,7 @@ compared as (
     left join lateral (
         select
             count(*) as n_peers,
-            percentile_cont(0.5) within group (order by peer.share) as median_share
+            percentile_cont(0.5) within group (order by peer.share_under) as median_share
         from per_officer as peer
         where
             peer.section_unit_code = per_officer.section_unit_code
@@ -102,7 +102,7 @@ compared as (
             and peer.n >= {{ check_param(check, 'min_n') }}
     ) as peers on true
     left join lateral (
-        select percentile_cont(0.5) within group (order by abs(peer.share - peers.median_share)) as mad_share
+        select percentile_cont(0.5) within group (order by abs(peer.share_under - peers.median_share)) as mad_share
         from per_officer as peer
         where
             peer.section_unit_code = per_officer.section_unit_code
@@ -123,7 +123,7 @@ fired as (
             'section_unit_code', section_unit_code,
             'n', n,
             'n_underpriced_unchallenged', n_under,
-            'share', round(share, 4),
+            'share', round(share_under, 4),
             'peer_n', n_peers,
             'peer_median', round(median_share::numeric, 4),
             'peer_mad', round(mad_share::numeric, 4),
@@ -134,7 +134,7 @@ fired as (
     where
         n_under > 0
         and n_peers >= {{ check_param(check, 'min_peers') }}
-        and share > median_share + {{ check_param(check, 'k') }} * mad_share
+        and share_under > median_share + {{ check_param(check, 'k') }} * mad_share
 )
 
 {{ emit_alerts('fired', check) }}

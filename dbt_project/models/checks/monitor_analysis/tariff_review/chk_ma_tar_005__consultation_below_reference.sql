@@ -72,8 +72,8 @@ valued as (
             and usd.rate_month = date_trunc('month', {{ local_date('declarations.declare_ts') }})::date
     left join exchange_rates as curr
         on
-            curr.curr_code = coalesce(items.trade_curr, 'USD')
-            and curr.rate_month = usd.rate_month
+            coalesce(items.trade_curr, 'USD') = curr.curr_code
+            and usd.rate_month = curr.rate_month
 ),
 
 priced as (

@@ -39,7 +39,10 @@ uncertified as (
             0
         ) as duty_forgone_cny
     from released
-    where not exists (select 1 from documents where documents.entry_id = released.entry_id)
+    where not exists (
+        select 1 from documents
+        where released.entry_id = documents.entry_id
+    )
 ),
 
 fired as (

@@ -29,9 +29,9 @@ entries as (
     select distinct
         entry_id,
         trade_co,
-        coalesce(bill_no, contract_no) as split_key,
         declare_ts,
-        total_value_cny
+        total_value_cny,
+        coalesce(bill_no, contract_no) as split_key
     from handled
 ),
 
@@ -51,7 +51,7 @@ runs as (
         on
             anchor.trade_co = member.trade_co
             and anchor.split_key = member.split_key
-            and member.declare_ts >= anchor.declare_ts
+            and anchor.declare_ts <= member.declare_ts
             and member.declare_ts < anchor.declare_ts + interval '{{ check_param(check, "split_days") }} days'
     group by anchor.trade_co, anchor.split_key, anchor.entry_id, anchor.declare_ts
 ),
@@ -74,7 +74,7 @@ handlers as (
         count(distinct handled.entry_id) as n_handled,
         max(handled.end_ts) as last_handled_ts
     from splits
-    inner join handled on handled.entry_id = any(splits.entry_ids)
+    inner join handled on splits.entry_ids @> array[handled.entry_id]
     where handled.officer_id is not null
     group by splits.trade_co, splits.split_key, handled.officer_id
 ),

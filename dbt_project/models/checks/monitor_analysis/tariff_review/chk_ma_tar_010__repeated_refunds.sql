@@ -26,7 +26,10 @@ with refunds as (
 ),
 
 declarations as (
-    select entry_id, trade_co from {{ ref('stg_raw__dec_head') }}
+    select
+        entry_id,
+        trade_co
+    from {{ ref('stg_raw__dec_head') }}
 ),
 
 paid as (
@@ -99,7 +102,10 @@ fired as (
             'min_n', {{ check_param(check, 'min_n') }},
             'max_ratio', {{ check_param(check, 'max_ratio') }},
             'approvers', (
-                select jsonb_object_agg(coalesce(a.approve_officer_id, '(none)'), round(a.n_approved::numeric / flagged.n, 4))
+                select
+                    jsonb_object_agg(
+                        coalesce(a.approve_officer_id, '(none)'), round(a.n_approved::numeric / flagged.n, 4)
+                    )
                 from per_approver as a
                 where a.trade_co = flagged.trade_co
             )

@@ -45,14 +45,20 @@ expected as (
         case released.applied_rate_type
             when 'MFN' then rate.mfn_rate
             when 'PROVISIONAL' then coalesce(rate.provisional_rate, rate.mfn_rate)
-            when 'QUOTA' then
-                case
-                    when quota_documents.entry_id is not null
-                        then coalesce(rate.quota_rate, rate.provisional_rate, rate.mfn_rate)
-                    else coalesce(rate.provisional_rate, rate.mfn_rate)
-                end
-            when 'FTA' then
-                coalesce((rate.fta_rates ->> trim(released.origin_country))::numeric, rate.provisional_rate, rate.mfn_rate)
+            when 'QUOTA'
+                then
+                    case
+                        when quota_documents.entry_id is not null
+                            then coalesce(rate.quota_rate, rate.provisional_rate, rate.mfn_rate)
+                        else coalesce(rate.provisional_rate, rate.mfn_rate)
+                    end
+            when 'FTA'
+                then
+                    coalesce(
+                        (rate.fta_rates ->> trim(released.origin_country))::numeric,
+                        rate.provisional_rate,
+                        rate.mfn_rate
+                    )
             when 'GENERAL' then rate.general_rate
         end as expected_rate
     from released

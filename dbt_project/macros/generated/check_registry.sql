@@ -65,6 +65,19 @@
         'chk_ap_tar_012__valuation_action_not_concluded',
         'chk_ap_tar_013__paid_tax_not_written_off',
         'chk_ap_tar_014__exemption_decision_late',
+        'chk_ma_tar_001__inconsistent_classification',
+        'chk_ma_tar_002__unit_price_dispersion',
+        'chk_ma_tar_003__officer_underpriced_pass_rate',
+        'chk_ma_tar_004__challenges_accepting_declared_price',
+        'chk_ma_tar_005__consultation_below_reference',
+        'chk_ma_tar_006__fta_rate_without_origin_certificate',
+        'chk_ma_tar_007__split_declarations',
+        'chk_ma_tar_008__high_value_fast_review',
+        'chk_ma_tar_009__fee_waiver_concentration',
+        'chk_ma_tar_010__repeated_refunds',
+        'chk_ma_tar_011__applied_rate_below_tariff',
+        'chk_ma_tar_012__ordinary_trade_non_standard_levy',
+        'chk_ma_tar_013__fob_cfr_without_freight',
     ]) }}
 {%- endmacro %}
 

@@ -65,6 +65,17 @@
         'chk_ap_tar_012__valuation_action_not_concluded',
         'chk_ap_tar_013__paid_tax_not_written_off',
         'chk_ap_tar_014__exemption_decision_late',
+        'chk_ma_clr_001__inspector_hit_rate_low',
+        'chk_ma_clr_002__control_cancel_rate_abnormal',
+        'chk_ma_clr_003__inspections_too_short',
+        'chk_ma_clr_004__inspection_evidence_missing',
+        'chk_ma_clr_005__steps_out_of_order',
+        'chk_ma_clr_006__export_released_without_arrival_report',
+        'chk_ma_clr_007__manifest_mismatch_released',
+        'chk_ma_clr_008__deleted_then_redeclared_lower',
+        'chk_ma_clr_009__inspection_wait_too_long',
+        'chk_ma_clr_010__controlled_entries_backlog',
+        'chk_ma_clr_011__export_declared_late_for_loading',
     ]) }}
 {%- endmacro %}
 

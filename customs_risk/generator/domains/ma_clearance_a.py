@@ -245,11 +245,11 @@ class Stories:
         e.step("ACCEPT", officer, self.section(e.sub, "ACCEPT").unit_code, e.t + timedelta(minutes=10), 10)
         return officer
 
-    def tax(self, e: Entry) -> None:
+    def tax(self, e: Entry, paid: bool = True) -> None:
         """TAX step with the duty (A, when due) and VAT (L) bills, paid half an hour later."""
         officer = self.pick(e, "TAX")
         issue = e.step("TAX", officer, self.section(e.sub, "TAX").unit_code, e.t, 5)
-        paid = issue + timedelta(minutes=30)
+        paid_ts = issue + timedelta(minutes=30) if paid else None
         duty = sum(i["duty_amount_cny"] for i in e.items)
         vat = sum(i["vat_amount_cny"] for i in e.items)
         for letter, amount in (("A", duty), ("L", vat)):
@@ -265,20 +265,20 @@ class Stories:
                         "amount_cny": amount,
                         "issue_ts": issue,
                         "due_date": (issue + timedelta(days=15)).date(),
-                        "paid_ts": paid,
-                        "written_off_ts": paid + timedelta(hours=1),
+                        "paid_ts": paid_ts,
+                        "written_off_ts": paid_ts + timedelta(hours=1) if paid_ts else None,
                         "payer_code": e.head["trade_co"],
                         "payer_uscc": "91000000000000000X",
                         "issuing_officer_id": officer,
-                        "status": "PAID",
+                        "status": "PAID" if paid_ts else "ISSUED",
                         "cancel_officer_id": None,
                         "cancel_ts": None,
                         "replaced_by_bill_no": None,
-                        "last_update_ts": paid + timedelta(hours=1),
+                        "last_update_ts": paid_ts + timedelta(hours=1) if paid_ts else issue,
                     },
                 )
             )
-        e.t = paid
+        e.t = paid_ts or issue
 
     def control(self, e: Entry, source: str, status: str = "EXECUTED", method: str = "MACHINE") -> dict:
         sec = self.section(e.sub, "CONTROL")
@@ -711,8 +711,13 @@ def _deleted_redeclared(s: Stories) -> None:
         a = s.entry(sub, at(a_day, 9, 40 if bad else 50), ie="I", code_ts=code, value_usd=40_000, duty_rate=rate)
         a_reviewer = s.review(a)
         approver = s.pick(a, "REVIEW", (a_reviewer,))
+        s.tax(a, paid=False)  # bills issued at once (AP-TAR-007), cancelled with the deletion
         apply_ts = a.t + timedelta(minutes=30)
         decision_ts = apply_ts + timedelta(minutes=45)
+        for table, row in a.extra:
+            if table == "tax_bill":
+                row.update(status="CANCELLED", cancel_officer_id=approver, cancel_ts=decision_ts)
+                row["last_update_ts"] = decision_ts
         a.extra.append(
             (
                 "dec_modify_apply",

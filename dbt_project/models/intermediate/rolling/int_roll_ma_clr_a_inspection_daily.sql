@@ -25,7 +25,10 @@ with inspections as (
 ),
 
 controls as (
-    select control_id, control_source from {{ ref('stg_raw__risk_control') }}
+    select
+        control_id,
+        control_source
+    from {{ ref('stg_raw__risk_control') }}
 ),
 
 assessed as (

@@ -35,7 +35,12 @@ per_officer as (
 ),
 
 per_site as (
-    select site_code, sum(n) as site_n, sum(hits) as site_hits from per_officer group by 1
+    select
+        site_code,
+        sum(n) as site_n,
+        sum(hits) as site_hits
+    from per_officer
+    group by 1
 ),
 
 compared as (

@@ -22,7 +22,9 @@ with controls as (
 ),
 
 issued as (
-    select issue_unit_code, count(*) as n_issued
+    select
+        issue_unit_code,
+        count(*) as n_issued
     from controls
     where {{ in_window(local_date('issue_ts'), check_param(check, 'period_days')) }}
     group by 1
@@ -36,7 +38,7 @@ cancelled as (
 
 per_unit as (
     select
-        'UNIT' as level,
+        'UNIT' as subject_level,
         issued.issue_unit_code as subject,
         null::text as officer_id,
         issued.n_issued,
@@ -48,7 +50,11 @@ per_unit as (
 ),
 
 per_officer_unit as (
-    select cancel_officer_id, issue_unit_code, count(*) as n_cancelled, max(cancel_ts) as last_cancel_ts
+    select
+        cancel_officer_id,
+        issue_unit_code,
+        count(*) as n_cancelled,
+        max(cancel_ts) as last_cancel_ts
     from cancelled
     where cancel_officer_id is not null
     group by 1, 2
@@ -56,7 +62,7 @@ per_officer_unit as (
 
 per_officer as (
     select
-        'OFFICER' as level,
+        'OFFICER' as subject_level,
         per_officer_unit.cancel_officer_id as subject,
         per_officer_unit.cancel_officer_id as officer_id,
         sum(coalesce(issued.n_issued, 0)) as n_issued,
@@ -88,20 +94,20 @@ with_peers as (
     cross join lateral (
         select
             count(*) as n_peers,
-            percentile_cont(0.95) within group (order by others.cancel_rate) as peer_p95
-        from rates as others
-        where others.level = rates.level and others.subject <> rates.subject
+            percentile_cont(0.95) within group (order by peer_rates.cancel_rate) as peer_p95
+        from rates as peer_rates
+        where peer_rates.subject_level = rates.subject_level and peer_rates.subject <> rates.subject
     ) as peers
 ),
 
 fired as (
     select
-        level || '|' || subject as object_id,
+        subject_level || '|' || subject as object_id,
         coalesce(last_cancel_ts, {{ end_of_biz_date() }} - interval '1 second') as event_ts,
         officer_id,
         null::text as enterprise_code,
         jsonb_build_object(
-            'level', level,
+            'level', subject_level,
             'subject', subject,
             'window_from', {{ biz_date() }} - {{ check_param(check, 'period_days') }} + 1,
             'window_to', {{ biz_date() }},

@@ -26,15 +26,18 @@ with findings as (
 ),
 
 declarations as (
-    select entry_id, trade_co from {{ ref('stg_raw__dec_head') }}
+    select
+        entry_id,
+        trade_co
+    from {{ ref('stg_raw__dec_head') }}
 ),
 
 fired as (
     select
-        findings.entry_id || '|' || findings.finding as object_id,
         findings.later_ts as event_ts,
         findings.officer_id,
         declarations.trade_co as enterprise_code,
+        findings.entry_id || '|' || findings.finding as object_id,
         jsonb_build_object(
             'entry_id', findings.entry_id,
             'finding', findings.finding,

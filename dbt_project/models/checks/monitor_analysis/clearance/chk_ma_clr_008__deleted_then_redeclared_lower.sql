@@ -19,7 +19,11 @@
 {{ config(meta={'check': check}) }}
 
 with deletions as (
-    select entry_id, apply_id, approve_officer_id, decision_ts
+    select
+        entry_id,
+        apply_id,
+        approve_officer_id,
+        decision_ts
     from {{ ref('stg_raw__dec_modify_apply') }}
     where apply_type = 'DELETE' and decision = 'APPROVED' and decision_ts is not null
 ),
@@ -48,7 +52,7 @@ pairs as (
             a.trade_co = b.trade_co
             and a.bill_no = b.bill_no
             and a.entry_id <> b.entry_id
-            and b.declare_ts > deletions.decision_ts
+            and deletions.decision_ts < b.declare_ts
             and b.declare_ts <= deletions.decision_ts + interval '{{ check_param(check, "days") }} days'
     where {{ in_window(local_date('b.declare_ts'), check_param(check, 'period_days')) }}
 ),
@@ -57,16 +61,24 @@ rates as (
     select * from {{ ref('stg_raw__tariff_rate') }}
 ),
 
+wanted as (
+    select
+        a_entry_id as entry_id,
+        a_declare_ts as declare_ts
+    from pairs
+    union
+    select
+        b_entry_id,
+        b_declare_ts
+    from pairs
+),
+
 duties as (
     select
         items.entry_id,
         sum(items.cny_value * coalesce(rate.eff_rate, 0)) as duty_cny
     from {{ ref('stg_raw__dec_item') }} as items
-    inner join (
-        select a_entry_id as entry_id, a_declare_ts as declare_ts from pairs
-        union
-        select b_entry_id, b_declare_ts from pairs
-    ) as wanted on items.entry_id = wanted.entry_id
+    inner join wanted on items.entry_id = wanted.entry_id
     left join lateral (
         select coalesce(rates.provisional_rate, rates.mfn_rate) as eff_rate
         from rates
@@ -77,7 +89,7 @@ duties as (
         order by rates.valid_from desc
         limit 1
     ) as rate on true
-    group by 1
+    group by items.entry_id
 ),
 
 assessed as (
@@ -115,14 +127,14 @@ reviewers as (
 charged as (
     select
         flagged.*,
-        'APPROVER' as role,
+        'APPROVER' as charged_role,
         flagged.approve_officer_id as charged_officer_id,
         flagged.decision_ts as charged_ts
     from flagged
     union all
     select
         flagged.*,
-        'REVIEWER' as role,
+        'REVIEWER' as charged_role,
         reviewers.officer_id as charged_officer_id,
         reviewers.end_ts as charged_ts
     from flagged
@@ -131,12 +143,12 @@ charged as (
 
 fired as (
     select
-        a_entry_id || '>' || b_entry_id || '|' || role as object_id,
         charged_ts as event_ts,
         charged_officer_id as officer_id,
         trade_co as enterprise_code,
+        a_entry_id || '>' || b_entry_id || '|' || charged_role as object_id,
         jsonb_build_object(
-            'role', role,
+            'role', charged_role,
             'deleted_entry_id', a_entry_id,
             'redeclared_entry_id', b_entry_id,
             'apply_id', apply_id,

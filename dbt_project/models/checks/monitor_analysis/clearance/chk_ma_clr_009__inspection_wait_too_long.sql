@@ -43,7 +43,9 @@ per_inspector as (
         lead_officer_id,
         sum(n_waits)::int as n,
         sum(sum_wait_hours) as total_hours,
-        row_number() over (partition by site_code order by sum(sum_wait_hours) desc, lead_officer_id asc) as rank_in_site
+        row_number()
+            over (partition by site_code order by sum(sum_wait_hours) desc, lead_officer_id asc)
+            as rank_in_site
     from daily
     group by 1, 2
 ),

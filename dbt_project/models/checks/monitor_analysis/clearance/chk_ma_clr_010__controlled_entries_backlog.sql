@@ -46,7 +46,8 @@ with waiting as (
 ),
 
 overdue as (
-    select * from waiting where age_workdays > {{ check_param(check, 'max_workdays') }}
+    select * from waiting
+    where age_workdays > {{ check_param(check, 'max_workdays') }}
 ),
 
 per_section as (
@@ -62,10 +63,10 @@ per_section as (
 
 fired as (
     select
-        issue_unit_code || '|' || oldest_control_id as object_id,
         oldest_issue_ts as event_ts,
         null::text as officer_id,
         null::text as enterprise_code,
+        issue_unit_code || '|' || oldest_control_id as object_id,
         jsonb_build_object(
             'section_unit_code', issue_unit_code,
             'n_waiting', n_waiting,

@@ -72,6 +72,8 @@ select
     count(*) filter (where is_opening and is_evidence_missing) as n_evidence_missing,
     count(wait_hours) as n_waits,
     coalesce(sum(wait_hours), 0) as sum_wait_hours,
-    array_remove(array_agg(round(wait_hours, 3) order by wait_hours), null) as wait_hours
+    coalesce(
+        jsonb_agg(round(wait_hours, 3) order by wait_hours) filter (where wait_hours is not null), '[]'::jsonb
+    ) as wait_hours
 from assessed
 group by 1, 2, 3, 4

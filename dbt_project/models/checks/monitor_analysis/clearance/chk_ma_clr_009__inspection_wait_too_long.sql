@@ -28,9 +28,9 @@ per_site as (
         sum(daily.n_waits)::int as n,
         sum(daily.sum_wait_hours) / sum(daily.n_waits) as avg_hours,
         (
-            select percentile_cont(0.9) within group (order by w.hours)
+            select percentile_cont(0.9) within group (order by w.hours::numeric)
             from daily as d2
-            cross join lateral unnest(d2.wait_hours) as w (hours)
+            cross join lateral jsonb_array_elements_text(d2.wait_hours) as w (hours)
             where d2.site_code = daily.site_code
         ) as p90_hours
     from daily

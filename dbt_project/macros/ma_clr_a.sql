@@ -4,8 +4,8 @@
 
   A rolling model that prefilters with a check's threshold reads the check's effective parameter (declared default,
   or the dbt var check_params override) from the dbt graph, so the check and its rolling model never disagree.
-  Changing such a parameter needs `--full-refresh` of the rolling model. The check applies the same threshold again,
-  so it stays correct (and unit-testable) on its own.
+  Changing such a parameter needs `--full-refresh` of the rolling model. Row-level findings models (MA-CLR-007, -011)
+  are re-filtered by their check with the same threshold; the daily counts of MA-CLR-003/004 are used as counted.
 -#}
 {% macro ma_clr_a_check_param(code, name) -%}
     {%- if not execute -%}

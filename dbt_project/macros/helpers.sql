@@ -87,7 +87,7 @@
                         and {{ ts }} >= od_shift.shift_start_ts
                         and {{ ts }} < od_shift.shift_end_ts
                 )
-            else {{ working_hours_between(ts, ts ~ " + interval '1 second'") }} = 0
+            else {{ working_hours_between(ts, '(' ~ ts ~ " + interval '1 second')") }} = 0
         end
     )
 {%- endmacro %}

@@ -1,0 +1,160 @@
+-- MA-CLR-022 企业申报日与关员值班高度同步: per (enterprise, officer, customs) over the window (biz_date - :period_days,
+-- biz_date]: the enterprise declared at the customs on at least :min_days days, the officer finished one step (at
+-- least :min_share of the enterprise's entries at some step: ACCEPT, REVIEW, RELEASE …) there, and
+-- lift = P(enterprise declares on d | officer on duty on d) / P(enterprise declares on d) >= :min_lift, where the days
+-- d are the days the customs received any declaration and "on duty" means the officer finished a workflow step at
+-- the customs that day.
+{%- set check = {
+    'code': 'MA-CLR-022',
+    'module': 'monitor_analysis',
+    'business_line': 'clearance',
+    'category': 'relationship',
+    'severity': 'orange',
+    'object_type': 'OFFICER_ENTERPRISE',
+    'name_zh': '企业申报日与关员值班高度同步',
+    'name_en': 'Enterprise declares mainly on one officer’s duty days',
+    'attribution': 'officer = the officer whose duty days the declarations follow',
+    'params': {'period_days': 90, 'min_lift': 2.0, 'min_days': 10, 'min_share': 0.5},
+} %}
+{{ config(meta={'check': check}) }}
+
+with declared as (
+    select * from {{ ref('int_roll_ma_clr_b_declarations_daily') }}
+    where {{ in_window('declare_date', check_param(check, 'period_days')) }}
+),
+
+handled as (
+    select * from {{ ref('int_roll_officer_handling_daily') }}
+    where {{ in_window('activity_date', check_param(check, 'period_days')) }}
+),
+
+customs_days as (
+    select distinct
+        declare_customs_code as customs_code,
+        declare_date as d
+    from declared
+),
+
+customs_totals as (
+    select
+        customs_code,
+        count(*) as n_days
+    from customs_days
+    group by customs_code
+),
+
+enterprise_days as (
+    select distinct
+        declare_customs_code as customs_code,
+        trade_co,
+        declare_date as d
+    from declared
+),
+
+frequent as (
+    select
+        customs_code,
+        trade_co,
+        count(*) as n_enterprise_days
+    from enterprise_days
+    group by 1, 2
+    having count(*) >= {{ check_param(check, 'min_days') }}
+),
+
+step_shares as (
+    select
+        handled.customs_code,
+        handled.trade_co,
+        handled.officer_id,
+        handled.step_code,
+        sum(handled.entries_handled) as n,
+        sum(sum(handled.entries_handled)) over (
+            partition by handled.customs_code, handled.trade_co, handled.step_code
+        ) as n_step
+    from handled
+    inner join frequent on handled.customs_code = frequent.customs_code and handled.trade_co = frequent.trade_co
+    group by 1, 2, 3, 4
+),
+
+candidates as (
+    select distinct on (customs_code, trade_co, officer_id)
+        customs_code,
+        trade_co,
+        officer_id,
+        step_code,
+        n,
+        n_step,
+        n::numeric / n_step as share
+    from step_shares
+    where n::numeric / n_step >= {{ check_param(check, 'min_share') }}
+    order by customs_code asc, trade_co asc, officer_id asc, n::numeric / n_step desc
+),
+
+duty_days as (
+    select distinct
+        handled.customs_code,
+        handled.officer_id,
+        handled.activity_date as d
+    from handled
+    inner join customs_days on handled.customs_code = customs_days.customs_code and handled.activity_date = customs_days.d
+    where handled.officer_id in (select officer_id from candidates)
+),
+
+lifts as (
+    select
+        candidates.*,
+        frequent.n_enterprise_days,
+        customs_totals.n_days,
+        (select count(*) from duty_days
+            where duty_days.customs_code = candidates.customs_code and duty_days.officer_id = candidates.officer_id)
+            as n_duty_days,
+        (select count(*) from duty_days
+            inner join enterprise_days
+                on duty_days.customs_code = enterprise_days.customs_code and duty_days.d = enterprise_days.d
+            where
+                duty_days.customs_code = candidates.customs_code
+                and duty_days.officer_id = candidates.officer_id
+                and enterprise_days.trade_co = candidates.trade_co) as n_joint_days,
+        (select max(enterprise_days.d) from enterprise_days
+            where enterprise_days.customs_code = candidates.customs_code
+            and enterprise_days.trade_co = candidates.trade_co) as last_date
+    from candidates
+    inner join frequent on candidates.customs_code = frequent.customs_code and candidates.trade_co = frequent.trade_co
+    inner join customs_totals on candidates.customs_code = customs_totals.customs_code
+),
+
+assessed as (
+    select
+        *,
+        (n_joint_days::numeric / nullif(n_duty_days, 0)) / (n_enterprise_days::numeric / n_days) as lift
+    from lifts
+),
+
+fired as (
+    select
+        officer_id || '|' || trade_co as object_id,
+        ((last_date + 1)::timestamp at time zone '{{ var("timezone") }}') - interval '1 second' as event_ts,
+        officer_id,
+        trade_co as enterprise_code,
+        jsonb_build_object(
+            'customs_code', customs_code,
+            'window_start', {{ biz_date() }} - {{ check_param(check, 'period_days') }} + 1,
+            'window_end', {{ biz_date() }},
+            'n_days', n_days,
+            'n_enterprise_days', n_enterprise_days,
+            'n_duty_days', n_duty_days,
+            'n_joint_days', n_joint_days,
+            'lift', round(lift, 4),
+            'step_code', step_code,
+            'n', n,
+            'n_step', n_step,
+            'share', round(share, 4),
+            'min_lift', {{ check_param(check, 'min_lift') }},
+            'min_days', {{ check_param(check, 'min_days') }},
+            'min_share', {{ check_param(check, 'min_share') }}
+        ) as evidence
+    from assessed
+    where lift >= {{ check_param(check, 'min_lift') }}
+)
+
+{{ emit_alerts('fired', check) }}

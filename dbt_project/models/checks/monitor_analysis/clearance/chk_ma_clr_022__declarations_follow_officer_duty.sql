@@ -1,6 +1,6 @@
 -- MA-CLR-022 企业申报日与关员值班高度同步: per (enterprise, officer, customs) over the window (biz_date - :period_days,
--- biz_date]: the enterprise declared at the customs on at least :min_days days, the officer finished one step (at
--- least :min_share of the enterprise's entries at some step: ACCEPT, REVIEW, RELEASE …) there, and
+-- biz_date]: the enterprise declared at the customs on at least :min_days days, the officer finished one step
+-- (ACCEPT, MANUAL_REVIEW, RELEASE …) for at least :min_share of the entries it declared there in the window, and
 -- lift = P(enterprise declares on d | officer on duty on d) / P(enterprise declares on d) >= :min_lift, where the days
 -- d are the days the customs received any declaration and "on duty" means the officer finished a workflow step at
 -- the customs that day.
@@ -53,12 +53,13 @@ enterprise_days as (
 
 frequent as (
     select
-        customs_code,
+        declare_customs_code as customs_code,
         trade_co,
-        count(*) as n_enterprise_days
-    from enterprise_days
+        count(distinct declare_date) as n_enterprise_days,
+        sum(n_entries) as n_entries
+    from declared
     group by 1, 2
-    having count(*) >= {{ check_param(check, 'min_days') }}
+    having count(distinct declare_date) >= {{ check_param(check, 'min_days') }}
 ),
 
 step_shares as (
@@ -68,9 +69,7 @@ step_shares as (
         handled.officer_id,
         handled.step_code,
         sum(handled.entries_handled) as n,
-        sum(sum(handled.entries_handled)) over (
-            partition by handled.customs_code, handled.trade_co, handled.step_code
-        ) as n_step
+        max(frequent.n_entries) as n_entries
     from handled
     inner join frequent on handled.customs_code = frequent.customs_code and handled.trade_co = frequent.trade_co
     group by 1, 2, 3, 4
@@ -83,11 +82,11 @@ candidates as (
         officer_id,
         step_code,
         n,
-        n_step,
-        n::numeric / n_step as share
+        n_entries,
+        n::numeric / n_entries as share
     from step_shares
-    where n::numeric / n_step >= {{ check_param(check, 'min_share') }}
-    order by customs_code asc, trade_co asc, officer_id asc, n::numeric / n_step desc
+    where n::numeric / n_entries >= {{ check_param(check, 'min_share') }}
+    order by customs_code asc, trade_co asc, officer_id asc, n desc
 ),
 
 duty_days as (
@@ -147,7 +146,7 @@ fired as (
             'lift', round(lift, 4),
             'step_code', step_code,
             'n', n,
-            'n_step', n_step,
+            'n_entries', n_entries,
             'share', round(share, 4),
             'min_lift', {{ check_param(check, 'min_lift') }},
             'min_days', {{ check_param(check, 'min_days') }},

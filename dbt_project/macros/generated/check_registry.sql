@@ -65,6 +65,17 @@
         'chk_ap_tar_012__valuation_action_not_concluded',
         'chk_ap_tar_013__paid_tax_not_written_off',
         'chk_ap_tar_014__exemption_decision_late',
+        'chk_ma_clr_012__late_closing_share',
+        'chk_ma_clr_013__late_fee_understated',
+        'chk_ma_clr_014__temporary_goods_not_reexported',
+        'chk_ma_clr_015__returned_goods_exempt_after_one_year',
+        'chk_ma_clr_016__free_replacement_beyond_three_years',
+        'chk_ma_clr_017__inspector_enterprise_pairing',
+        'chk_ma_clr_018__off_duty_operations_for_enterprise',
+        'chk_ma_clr_019__controls_cancelled_for_one_enterprise',
+        'chk_ma_clr_020__inspection_assignment_steered',
+        'chk_ma_clr_021__broker_officer_affinity',
+        'chk_ma_clr_022__declarations_follow_officer_duty',
     ]) }}
 {%- endmacro %}
 

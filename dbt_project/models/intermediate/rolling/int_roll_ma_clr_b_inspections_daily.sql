@@ -38,25 +38,42 @@ last_reassign as (
 ),
 
 declarations as (
-    select entry_id, trade_co from {{ ref('stg_raw__dec_head') }}
+    select
+        entry_id,
+        trade_co
+    from {{ ref('stg_raw__dec_head') }}
 ),
 
 controls as (
-    select control_id, required_method from {{ ref('stg_raw__risk_control') }}
+    select
+        control_id,
+        required_method
+    from {{ ref('stg_raw__risk_control') }}
+),
+
+enriched as (
+    select
+        inspections.activity_date,
+        inspections.site_code,
+        inspections.lead_officer_id,
+        coalesce(last_reassign.operated_by_officer_id, inspections.assign_officer_id) as steer_officer_id,
+        declarations.trade_co,
+        coalesce(
+            {{ method_rank('inspections.method') }} < {{ method_rank('controls.required_method') }}, false
+        ) as is_downgraded
+    from inspections
+    inner join declarations on inspections.entry_id = declarations.entry_id
+    left join last_reassign on inspections.insp_id = last_reassign.insp_id
+    left join controls on inspections.control_id = controls.control_id
 )
 
 select
-    inspections.activity_date,
-    inspections.site_code,
-    inspections.lead_officer_id,
-    coalesce(last_reassign.operated_by_officer_id, inspections.assign_officer_id) as steer_officer_id,
-    declarations.trade_co,
+    activity_date,
+    site_code,
+    lead_officer_id,
+    steer_officer_id,
+    trade_co,
     count(*) as n_inspections,
-    count(*) filter (
-        where {{ method_rank('inspections.method') }} < {{ method_rank('controls.required_method') }}
-    ) as n_downgraded
-from inspections
-inner join declarations on inspections.entry_id = declarations.entry_id
-left join last_reassign on inspections.insp_id = last_reassign.insp_id
-left join controls on inspections.control_id = controls.control_id
-group by 1, 2, 3, 4, 5
+    count(*) filter (where is_downgraded) as n_downgraded
+from enriched
+group by activity_date, site_code, lead_officer_id, steer_officer_id, trade_co

@@ -40,5 +40,6 @@ select
     actions.event_ts,
     actions.method_before,
     actions.method_after,
-    actions.action = 'FORCE_RELEASE' and {{ ma_clr_b_is_off_duty('actions.officer_id', 'actions.event_ts') }} as is_off_duty
+    actions.action = 'FORCE_RELEASE'
+    and {{ ma_clr_b_is_off_duty('actions.officer_id', 'actions.event_ts') }} as is_off_duty
 from actions

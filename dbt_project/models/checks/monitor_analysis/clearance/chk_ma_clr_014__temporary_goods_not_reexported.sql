@@ -23,7 +23,9 @@ with temporary_imports as (
     where
         ie_flag = 'I'
         and dec_status <> 'DELETED'
-        and trade_mode in ({% for m in modes %}'{{ m }}'{% if not loop.last %}, {% endif %}{% endfor %})
+        and trade_mode in (
+            {% for m in modes %}                '{{ m }}'{% if not loop.last %}, {% endif %}                {% endfor %}
+        )
         and ie_date + interval '{{ check_param(check, 'months') }} months' < {{ biz_date() }}
 ),
 
@@ -32,7 +34,9 @@ re_exports as (
     where
         ie_flag = 'E'
         and dec_status <> 'DELETED'
-        and trade_mode in ({% for m in modes %}'{{ m }}'{% if not loop.last %}, {% endif %}{% endfor %})
+        and trade_mode in (
+            {% for m in modes %}                '{{ m }}'{% if not loop.last %}, {% endif %}                {% endfor %}
+        )
 ),
 
 items as (
@@ -64,7 +68,12 @@ imported as (
         sum(items.g_qty) as imported_qty
     from temporary_imports
     inner join items on temporary_imports.entry_id = items.entry_id
-    group by 1, 2, 3, 4, 5
+    group by
+        temporary_imports.entry_id,
+        temporary_imports.trade_co,
+        temporary_imports.trade_mode,
+        temporary_imports.declare_ts,
+        items.code_ts
 ),
 
 coverage as (
@@ -102,9 +111,20 @@ overdue as (
     inner join coverage on temporary_imports.entry_id = coverage.entry_id
     where
         coverage.re_exported_qty < coverage.imported_qty
-        and not exists (select 1 from extensions where extensions.entry_id = temporary_imports.entry_id)
-        and not exists (select 1 from guarantees where guarantees.entry_id = temporary_imports.entry_id)
-    group by 1, 2, 3, 4, 5
+        and not exists (
+            select 1 from extensions
+            where extensions.entry_id = temporary_imports.entry_id
+        )
+        and not exists (
+            select 1 from guarantees
+            where guarantees.entry_id = temporary_imports.entry_id
+        )
+    group by
+        temporary_imports.entry_id,
+        temporary_imports.trade_co,
+        temporary_imports.trade_mode,
+        temporary_imports.ie_date,
+        temporary_imports.declare_customs_code
 ),
 
 fired as (

@@ -48,7 +48,10 @@ exempt_returns as (
     from returns
     inner join releases on returns.entry_id = releases.entry_id
     where
-        exists (select 1 from items where items.entry_id = returns.entry_id)
+        exists (
+            select 1 from items
+            where items.entry_id = returns.entry_id
+        )
         and not exists (
             select 1 from items
             where items.entry_id = returns.entry_id and items.duty_mode is distinct from '3'

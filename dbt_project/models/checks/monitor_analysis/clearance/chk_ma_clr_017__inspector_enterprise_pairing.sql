@@ -38,7 +38,7 @@ pairs as (
         max(daily.activity_date) as last_date
     from daily
     inner join sites on daily.site_code = sites.site_code
-    group by 1, 2, 3
+    group by daily.site_code, daily.lead_officer_id, daily.trade_co
 ),
 
 shares as (

@@ -17,7 +17,10 @@
 {{ config(meta={'check': check}) }}
 
 with declarations as (
-    select entry_id, trade_co from {{ ref('stg_raw__dec_head') }}
+    select
+        entry_id,
+        trade_co
+    from {{ ref('stg_raw__dec_head') }}
 ),
 
 step_ops as (
@@ -67,7 +70,7 @@ per_pair as (
             sum(n_ops) as n_ops,
             max(last_ts) as last_ts
         from operations
-        group by 1, 2, 3
+        group by officer_id, trade_co, operation
     ) as per_operation
     group by officer_id, trade_co
 ),
@@ -81,10 +84,10 @@ shares as (
 
 fired as (
     select
-        officer_id || '|' || trade_co as object_id,
         last_ts as event_ts,
         officer_id,
         trade_co as enterprise_code,
+        officer_id || '|' || trade_co as object_id,
         jsonb_build_object(
             'window_start', {{ biz_date() }} - {{ check_param(check, 'period_days') }} + 1,
             'window_end', {{ biz_date() }},

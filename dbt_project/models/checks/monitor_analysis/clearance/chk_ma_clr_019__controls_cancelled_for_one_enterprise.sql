@@ -21,7 +21,10 @@ with controls as (
 ),
 
 declarations as (
-    select entry_id, trade_co from {{ ref('stg_raw__dec_head') }}
+    select
+        entry_id,
+        trade_co
+    from {{ ref('stg_raw__dec_head') }}
 ),
 
 cancellations as (
@@ -95,10 +98,10 @@ per_pair as (
 
 fired as (
     select
-        officer_id || '|' || trade_co as object_id,
         last_ts as event_ts,
         officer_id,
         trade_co as enterprise_code,
+        officer_id || '|' || trade_co as object_id,
         jsonb_build_object(
             'window_start', {{ biz_date() }} - {{ check_param(check, 'period_days') }} + 1,
             'window_end', {{ biz_date() }},

@@ -43,7 +43,7 @@ triples as (
         max(daily.activity_date) as last_date
     from daily
     inner join sites on daily.site_code = sites.site_code
-    group by 1, 2, 3, 4
+    group by daily.site_code, daily.steer_officer_id, daily.lead_officer_id, daily.trade_co
 ),
 
 shares as (

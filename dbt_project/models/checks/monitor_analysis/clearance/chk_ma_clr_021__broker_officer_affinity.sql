@@ -30,7 +30,7 @@ posts as (
         step_code,
         count(distinct officer_id) as n_officers
     from daily
-    group by 1, 2
+    group by section_unit_code, step_code
     having count(distinct officer_id) >= {{ check_param(check, 'min_peers') }}
 ),
 
@@ -44,7 +44,7 @@ pairs as (
         max(daily.activity_date) as last_date
     from daily
     inner join posts on daily.section_unit_code = posts.section_unit_code and daily.step_code = posts.step_code
-    group by 1, 2, 3, 4
+    group by daily.section_unit_code, daily.step_code, daily.officer_id, daily.agent_code
 ),
 
 shares as (

@@ -31,7 +31,7 @@ handled as (
 customs_days as (
     select distinct
         declare_customs_code as customs_code,
-        declare_date as d
+        declare_date as declare_day
     from declared
 ),
 
@@ -47,7 +47,7 @@ enterprise_days as (
     select distinct
         declare_customs_code as customs_code,
         trade_co,
-        declare_date as d
+        declare_date as declare_day
     from declared
 ),
 
@@ -56,9 +56,10 @@ frequent as (
         declare_customs_code as customs_code,
         trade_co,
         count(distinct declare_date) as n_enterprise_days,
-        sum(n_entries) as n_entries
+        sum(n_entries) as n_entries,
+        max(declare_date) as last_date
     from declared
-    group by 1, 2
+    group by declare_customs_code, trade_co
     having count(distinct declare_date) >= {{ check_param(check, 'min_days') }}
 ),
 
@@ -72,7 +73,7 @@ step_shares as (
         max(frequent.n_entries) as n_entries
     from handled
     inner join frequent on handled.customs_code = frequent.customs_code and handled.trade_co = frequent.trade_co
-    group by 1, 2, 3, 4
+    group by handled.customs_code, handled.trade_co, handled.officer_id, handled.step_code
 ),
 
 candidates as (
@@ -83,7 +84,7 @@ candidates as (
         step_code,
         n,
         n_entries,
-        n::numeric / n_entries as share
+        n::numeric / n_entries as handled_share
     from step_shares
     where n::numeric / n_entries >= {{ check_param(check, 'min_share') }}
     order by customs_code asc, trade_co asc, officer_id asc, n desc
@@ -93,33 +94,58 @@ duty_days as (
     select distinct
         handled.customs_code,
         handled.officer_id,
-        handled.activity_date as d
+        handled.activity_date as declare_day
     from handled
-    inner join customs_days on handled.customs_code = customs_days.customs_code and handled.activity_date = customs_days.d
-    where handled.officer_id in (select officer_id from candidates)
+    inner join
+        customs_days
+        on handled.customs_code = customs_days.customs_code and handled.activity_date = customs_days.declare_day
+    where handled.officer_id in (select candidates.officer_id from candidates)
+),
+
+officer_days as (
+    select
+        customs_code,
+        officer_id,
+        count(*) as n_duty_days
+    from duty_days
+    group by customs_code, officer_id
+),
+
+joint_days as (
+    select
+        candidates.customs_code,
+        candidates.trade_co,
+        candidates.officer_id,
+        count(*) as n_joint_days
+    from candidates
+    inner join duty_days
+        on candidates.customs_code = duty_days.customs_code and candidates.officer_id = duty_days.officer_id
+    inner join enterprise_days
+        on
+            duty_days.customs_code = enterprise_days.customs_code
+            and duty_days.declare_day = enterprise_days.declare_day
+            and candidates.trade_co = enterprise_days.trade_co
+    group by candidates.customs_code, candidates.trade_co, candidates.officer_id
 ),
 
 lifts as (
     select
         candidates.*,
         frequent.n_enterprise_days,
+        frequent.last_date,
         customs_totals.n_days,
-        (select count(*) from duty_days
-            where duty_days.customs_code = candidates.customs_code and duty_days.officer_id = candidates.officer_id)
-            as n_duty_days,
-        (select count(*) from duty_days
-            inner join enterprise_days
-                on duty_days.customs_code = enterprise_days.customs_code and duty_days.d = enterprise_days.d
-            where
-                duty_days.customs_code = candidates.customs_code
-                and duty_days.officer_id = candidates.officer_id
-                and enterprise_days.trade_co = candidates.trade_co) as n_joint_days,
-        (select max(enterprise_days.d) from enterprise_days
-            where enterprise_days.customs_code = candidates.customs_code
-            and enterprise_days.trade_co = candidates.trade_co) as last_date
+        officer_days.n_duty_days,
+        coalesce(joint_days.n_joint_days, 0) as n_joint_days
     from candidates
     inner join frequent on candidates.customs_code = frequent.customs_code and candidates.trade_co = frequent.trade_co
     inner join customs_totals on candidates.customs_code = customs_totals.customs_code
+    inner join officer_days
+        on candidates.customs_code = officer_days.customs_code and candidates.officer_id = officer_days.officer_id
+    left join joint_days
+        on
+            candidates.customs_code = joint_days.customs_code
+            and candidates.trade_co = joint_days.trade_co
+            and candidates.officer_id = joint_days.officer_id
 ),
 
 assessed as (
@@ -147,7 +173,7 @@ fired as (
             'step_code', step_code,
             'n', n,
             'n_entries', n_entries,
-            'share', round(share, 4),
+            'share', round(handled_share, 4),
             'min_lift', {{ check_param(check, 'min_lift') }},
             'min_days', {{ check_param(check, 'min_days') }},
             'min_share', {{ check_param(check, 'min_share') }}

@@ -16,16 +16,14 @@
 } %}
 {{ config(meta={'check': check}) }}
 
-{%- set modes = check_param(check, 'trade_modes') %}
+{%- set mode_list = "('" ~ check_param(check, 'trade_modes') | join("', '") ~ "')" %}
 
 with temporary_imports as (
     select * from {{ ref('stg_raw__dec_head') }}
     where
         ie_flag = 'I'
         and dec_status <> 'DELETED'
-        and trade_mode in (
-            {% for m in modes %}                '{{ m }}'{% if not loop.last %}, {% endif %}                {% endfor %}
-        )
+        and trade_mode in {{ mode_list }}
         and ie_date + interval '{{ check_param(check, 'months') }} months' < {{ biz_date() }}
 ),
 
@@ -34,9 +32,7 @@ re_exports as (
     where
         ie_flag = 'E'
         and dec_status <> 'DELETED'
-        and trade_mode in (
-            {% for m in modes %}                '{{ m }}'{% if not loop.last %}, {% endif %}                {% endfor %}
-        )
+        and trade_mode in {{ mode_list }}
 ),
 
 items as (

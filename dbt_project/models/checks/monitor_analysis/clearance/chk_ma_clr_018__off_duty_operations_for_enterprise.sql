@@ -27,7 +27,7 @@ step_ops as (
     select
         officer_id,
         trade_co,
-        step_code as operation,
+        step_code as operation_kind,
         n_ops,
         last_ts
     from {{ ref('int_roll_ma_clr_b_off_duty_steps_daily') }}
@@ -38,7 +38,7 @@ override_ops as (
     select
         actions.officer_id,
         declarations.trade_co,
-        actions.action as operation,
+        actions.action as operation_kind,
         1 as n_ops,
         actions.event_ts as last_ts
     from {{ ref('int_roll_ma_clr_b_ops_actions_daily') }} as actions
@@ -61,16 +61,16 @@ per_pair as (
         trade_co,
         sum(n_ops) as n,
         max(last_ts) as last_ts,
-        jsonb_object_agg(operation, n_ops) as by_operation
+        jsonb_object_agg(operation_kind, n_ops) as by_operation
     from (
         select
             officer_id,
             trade_co,
-            operation,
+            operation_kind,
             sum(n_ops) as n_ops,
             max(last_ts) as last_ts
         from operations
-        group by officer_id, trade_co, operation
+        group by officer_id, trade_co, operation_kind
     ) as per_operation
     group by officer_id, trade_co
 ),

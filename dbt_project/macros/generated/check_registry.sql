@@ -65,6 +65,22 @@
         'chk_ap_tar_012__valuation_action_not_concluded',
         'chk_ap_tar_013__paid_tax_not_written_off',
         'chk_ap_tar_014__exemption_decision_late',
+        'chk_ex_asm_001__clue_not_accepted',
+        'chk_ex_asm_002__case_past_deadline',
+        'chk_ex_asm_003__detention_too_long',
+        'chk_ex_asm_004__confiscated_goods_cheap_or_related',
+        'chk_ex_mnf_001__late_manifest_not_penalised',
+        'chk_ex_mnf_002__frequent_manifest_amendments',
+        'chk_ma_asm_001__inspection_finding_not_referred',
+        'chk_ma_asm_002__criminal_case_handled_administratively',
+        'chk_ma_asm_003__fine_below_legal_minimum',
+        'chk_ma_asm_004__repeat_offender_let_off',
+        'chk_ma_mnf_001__manifest_changed_after_release',
+        'chk_ma_mnf_002__tally_discrepancy_not_handled',
+        'chk_ma_mnf_003__transit_seal_mismatch',
+        'chk_ma_mnf_004__transit_closed_wrong_or_undeclared',
+        'chk_ma_mnf_005__gated_out_without_declaration',
+        'chk_ma_mnf_006__transit_overdue',
     ]) }}
 {%- endmacro %}
 

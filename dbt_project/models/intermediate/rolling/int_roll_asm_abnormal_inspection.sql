@@ -15,13 +15,17 @@ with inspections as (
     where
         result in ('ABNORMAL', 'SEIZURE')
         and end_ts is not null
-        {%- if is_incremental() %}
+    {%- if is_incremental() %}
             and insp_id in {{ asm_touched_inspections() }}
         {%- endif %}
 ),
 
 declarations as (
-    select entry_id, trade_co, declare_customs_code from {{ ref('stg_raw__dec_head') }}
+    select
+        entry_id,
+        trade_co,
+        declare_customs_code
+    from {{ ref('stg_raw__dec_head') }}
 )
 
 select

@@ -36,7 +36,7 @@ judged as (
         coalesce(disposals.price_cny < disposals.goods_value_cny * {{ check_param(check, 'min_ratio') }}, false)
             as below_value,
         coalesce(disposals.buyer_code = cases.enterprise_code, false) as buyer_is_party,
-        exists (
+        exists(
             select 1
             from enterprises as buyer
             inner join enterprises as party on buyer.uscc = party.uscc

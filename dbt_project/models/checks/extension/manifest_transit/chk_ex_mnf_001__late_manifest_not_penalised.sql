@@ -71,10 +71,10 @@ post_sections as (
 
 fired as (
     select
-        deadlines.manifest_id || '/' || deadlines.bill_no as object_id,
         deadlines.main_data_ts as event_ts,
         null::text as officer_id,
         deadlines.transmitter_code as enterprise_code,
+        deadlines.manifest_id || '/' || deadlines.bill_no as object_id,
         jsonb_build_object(
             'manifest_id', deadlines.manifest_id,
             'bill_no', deadlines.bill_no,

@@ -18,7 +18,11 @@
 {{ config(meta={'check': check}) }}
 
 with manifests as (
-    select manifest_id, transmitter_code, customs_code from {{ ref('stg_raw__manifest') }}
+    select
+        manifest_id,
+        transmitter_code,
+        customs_code
+    from {{ ref('stg_raw__manifest') }}
 ),
 
 bills as (

@@ -32,15 +32,15 @@ priors as (
     select
         let_off.case_id,
         count(*) as n_prior,
-        jsonb_agg(prior.case_id order by prior.closing_ts) as prior_cases
+        jsonb_agg(earlier.case_id order by earlier.closing_ts) as prior_cases
     from let_off
-    inner join cases as prior
+    inner join cases as earlier
         on
-            let_off.enterprise_code = prior.enterprise_code
-            and let_off.case_id != prior.case_id
-            and prior.decision in ('PENALTY', 'CONFISCATE')
-            and prior.closing_ts > let_off.filing_ts - interval '1 year' * {{ check_param(check, 'years') }}
-            and prior.closing_ts < let_off.closing_ts
+            let_off.enterprise_code = earlier.enterprise_code
+            and let_off.case_id != earlier.case_id
+            and earlier.decision in ('PENALTY', 'CONFISCATE')
+            and earlier.closing_ts > let_off.filing_ts - interval '1 year' * {{ check_param(check, 'years') }}
+            and let_off.closing_ts > earlier.closing_ts
     group by let_off.case_id
 ),
 

@@ -30,7 +30,11 @@ bills as (
 ),
 
 declarations as (
-    select entry_id, bill_no, trade_co from {{ ref('stg_raw__dec_head') }}
+    select
+        entry_id,
+        bill_no,
+        trade_co
+    from {{ ref('stg_raw__dec_head') }}
     where bill_no in (select changes.bill_no from changes)
 ),
 

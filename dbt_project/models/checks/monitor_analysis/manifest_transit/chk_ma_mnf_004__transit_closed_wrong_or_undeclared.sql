@@ -25,14 +25,20 @@ with transits as (
 ),
 
 declarations as (
-    select entry_id, bill_no, declare_customs_code, declare_ts, trade_co from {{ ref('stg_raw__dec_head') }}
+    select
+        entry_id,
+        bill_no,
+        declare_customs_code,
+        declare_ts,
+        trade_co
+    from {{ ref('stg_raw__dec_head') }}
     where bill_no in (select transits.bill_no from transits)
 ),
 
 judged as (
     select
         transits.*,
-        transits.arrival_customs_code is distinct from transits.dest_customs_code as wrong_customs,
+        (transits.arrival_customs_code is distinct from transits.dest_customs_code) as wrong_customs,
         (
             transits.ie_flag = 'I'
             and transits.transit_mode = 'DIRECT'

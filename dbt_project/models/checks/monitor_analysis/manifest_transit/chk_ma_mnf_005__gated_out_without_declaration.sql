@@ -40,7 +40,11 @@ import_bills as (
 ),
 
 declarations as (
-    select entry_id, bill_no, trade_mode from {{ ref('stg_raw__dec_head') }}
+    select
+        entry_id,
+        bill_no,
+        trade_mode
+    from {{ ref('stg_raw__dec_head') }}
     where bill_no in (select import_bills.bill_no from import_bills)
 ),
 
@@ -59,10 +63,10 @@ post_sections as (
 
 fired as (
     select
-        import_bills.manifest_id || '/' || import_bills.bill_no as object_id,
         import_bills.gate_out_ts as event_ts,
         null::text as officer_id,
         import_bills.transmitter_code as enterprise_code,
+        import_bills.manifest_id || '/' || import_bills.bill_no as object_id,
         jsonb_build_object(
             'manifest_id', import_bills.manifest_id,
             'bill_no', import_bills.bill_no,

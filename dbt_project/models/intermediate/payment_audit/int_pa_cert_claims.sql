@@ -16,7 +16,7 @@ enterprises as (
 claims as (
     select
         concat_ws(
-            '|', {{ pa_cert_no('cert_no') }}, copy1.payer_uscc,
+            '|', {{ pa_cert_no('cert_no') }}, rtrim(copy1.payer_uscc),
             to_char(collect_ts at time zone '{{ var("timezone") }}', 'YYYYMMDDHH24MISS')
         ) as claim_key,
         {{ pa_cert_no('cert_no') }} as cert_no,

@@ -1,5 +1,5 @@
 -- Copy 4 (第四联, customs data sent to the tax side) beside the customs truth: the VAT tax_bill with that number.
--- customs_error lists the fields where copy 4 differs from the bill (amount, fill date, payer) or 'unpaid' when the
+-- customs_error lists (comma-separated, '' when none; NULL without a bill) the fields where copy 4 differs from the bill (amount, fill date, payer) or 'unpaid' when the
 -- bill is not paid (PA-008); transmit_days is the delay from payment to transmission (PA-012).
 with copy4 as (
     select * from {{ ref('stg_raw__vat_cert_copy4') }}
@@ -39,12 +39,13 @@ compared as (
         joined.*,
         case
             when tax_bill_no is null then null
-            else array_remove(array[
+            else concat_ws(
+                ',',
                 case when tax_amount <> bill_amount_cny then 'tax_amount' end,
                 case when fill_date <> bill_fill_date then 'fill_date' end,
                 case when payer_uscc <> bill_payer_uscc then 'payer_uscc' end,
                 case when bill_paid_ts is null then 'unpaid' end
-            ], null)
+            )
         end as customs_error,
         extract(epoch from transmitted_ts - bill_paid_ts) / 86400.0 as transmit_days
     from joined

@@ -23,13 +23,7 @@ copy4 as (
 ),
 
 source_results as (
-    select
-        {{ pa_cert_no('cert_no') }} as cert_no,
-        payer_uscc,
-        date_trunc('month', audit_month)::date as audit_month,
-        result,
-        generated_ts
-    from {{ ref('stg_raw__vat_cert_match_result') }}
+    select * from {{ ref('int_pa_source_results') }}
 ),
 
 applies as (
@@ -119,11 +113,12 @@ based as (
         with_copy4.*,
         case
             when c4_payer_uscc is null then null
-            else array_remove(array[
+            else concat_ws(
+                ',',
                 case when c4_payer_uscc not in (payer_uscc, coalesce(payer_uscc_2, payer_uscc)) then 'payer_uscc' end,
                 case when fill_date <> c4_fill_date then 'fill_date' end,
                 case when tax_amount <> c4_tax_amount then 'tax_amount' end
-            ], null)
+            )
         end as mismatch_fields
     from with_copy4
 ),
@@ -133,7 +128,7 @@ base_results as (
         based.*,
         case
             when is_duplicate then 'DUPLICATE'
-            when c4_payer_uscc is not null and cardinality(mismatch_fields) = 0 then 'MATCH'
+            when c4_payer_uscc is not null and mismatch_fields = '' then 'MATCH'
             when c4_payer_uscc is not null then 'MISMATCH'
             when months_since_fill < window_months then 'PENDING'
             else 'MISSING'

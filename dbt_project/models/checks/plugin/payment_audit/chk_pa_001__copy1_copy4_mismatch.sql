@@ -33,7 +33,9 @@ classified as (
         copy4.bill_amount_cny,
         copy4.bill_fill_date,
         copy4.bill_payer_uscc,
-        coalesce(matches.mismatch_fields && copy4.customs_error, false) as customs_caused
+        coalesce(
+            string_to_array(matches.mismatch_fields, ',') && string_to_array(copy4.customs_error, ','), false
+        ) as customs_caused
     from matches
     left join copy4 on matches.cert_no = copy4.cert_no
 ),

@@ -18,15 +18,7 @@
 {{ config(meta={'check': check}) }}
 
 with results as (
-    select
-        {{ pa_cert_no('cert_no') }} as cert_no,
-        payer_uscc,
-        audit_month,
-        result,
-        mismatch_fields,
-        generated_ts,
-        {{ local_date('generated_ts') }} as result_date
-    from {{ ref('stg_raw__vat_cert_match_result') }}
+    select * from {{ ref('int_pa_source_results') }}
     where result in ('MISMATCH', 'MISSING')
 ),
 
@@ -65,9 +57,9 @@ overdue as (
 fired as (
     select
         overdue.cert_no || '|' || overdue.payer_uscc || '|' || to_char(overdue.audit_month, 'YYYY-MM') as object_id,
-        case when cardinality(copy4.customs_error) > 0 then copy4.bill_issue_ts else overdue.generated_ts end
+        case when copy4.customs_error <> '' then copy4.bill_issue_ts else overdue.generated_ts end
             as event_ts,
-        case when cardinality(copy4.customs_error) > 0 then copy4.issuing_officer_id end as officer_id,
+        case when copy4.customs_error <> '' then copy4.issuing_officer_id end as officer_id,
         (select min(e.enterprise_code) from enterprises as e where e.uscc = overdue.payer_uscc) as enterprise_code,
         jsonb_build_object(
             'cert_no', overdue.cert_no,

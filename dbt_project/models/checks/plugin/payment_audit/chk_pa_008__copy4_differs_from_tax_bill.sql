@@ -17,7 +17,7 @@
 
 with copy4 as (
     select * from {{ ref('int_pa_cert_copy4') }}
-    where tax_bill_no is not null and bill_status <> 'CANCELLED' and cardinality(customs_error) > 0
+    where tax_bill_no is not null and bill_status <> 'CANCELLED' and customs_error <> ''
 ),
 
 declarations as (

@@ -44,7 +44,7 @@ audited as (
         date_trunc('month', {{ local_date('bills.issue_ts') }})::date as fill_month,
         bills.tax_bill_no,
         bills.issue_ts,
-        coalesce(cardinality(copy4.customs_error) > 0, false) as differs,
+        coalesce(copy4.customs_error <> '', false) as differs,
         coalesce(copy4.transmit_days > {{ check_param(check, 'max_transmit_days') }}, false) as transmitted_late,
         copy4.transmitted_ts is null
         and claimed.cert_no is not null

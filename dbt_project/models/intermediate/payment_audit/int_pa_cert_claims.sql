@@ -16,20 +16,20 @@ enterprises as (
 claims as (
     select
         concat_ws(
-            '|', {{ pa_cert_no('cert_no') }}, rtrim(copy1.payer_uscc),
-            to_char(collect_ts at time zone '{{ var("timezone") }}', 'YYYYMMDDHH24MISS')
+            '|', {{ pa_cert_no('copy1.cert_no') }}, rtrim(copy1.payer_uscc),
+            to_char(copy1.collect_ts at time zone '{{ var("timezone") }}', 'YYYYMMDDHH24MISS')
         ) as claim_key,
-        {{ pa_cert_no('cert_no') }} as cert_no,
-        cert_no as cert_no_raw,
+        {{ pa_cert_no('copy1.cert_no') }} as cert_no,
+        copy1.cert_no as cert_no_raw,
         copy1.payer_uscc,
-        payer_uscc_2,
-        fill_date,
-        tax_amount,
-        collect_ts,
-        {{ local_date('collect_ts') }} as collect_date,
-        date_trunc('month', audit_month)::date as audit_month,
-        source,
-        coalesce(original_verified_correct, false) as original_verified_correct,
+        copy1.payer_uscc_2,
+        copy1.fill_date,
+        copy1.tax_amount,
+        copy1.collect_ts,
+        {{ local_date('copy1.collect_ts') }} as collect_date,
+        date_trunc('month', copy1.audit_month)::date as audit_month,
+        copy1.source,
+        coalesce(copy1.original_verified_correct, false) as original_verified_correct,
         enterprises.enterprise_code as payer_enterprise_code
     from copy1
     left join enterprises on copy1.payer_uscc = enterprises.uscc

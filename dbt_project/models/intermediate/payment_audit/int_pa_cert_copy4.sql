@@ -1,5 +1,6 @@
 -- Copy 4 (第四联, customs data sent to the tax side) beside the customs truth: the VAT tax_bill with that number.
--- customs_error lists (comma-separated, '' when none; NULL without a bill) the fields where copy 4 differs from the bill (amount, fill date, payer) or 'unpaid' when the
+-- customs_error lists (comma-separated, '' when none; NULL without a bill) the fields where copy 4 differs
+-- from the bill (amount, fill date, payer) or 'unpaid' when the
 -- bill is not paid (PA-008); transmit_days is the delay from payment to transmission (PA-012).
 with copy4 as (
     select * from {{ ref('stg_raw__vat_cert_copy4') }}
@@ -38,16 +39,16 @@ compared as (
     select
         joined.*,
         case
-            when tax_bill_no is null then null
+            when joined.tax_bill_no is null then null
             else concat_ws(
                 ',',
-                case when tax_amount <> bill_amount_cny then 'tax_amount' end,
-                case when fill_date <> bill_fill_date then 'fill_date' end,
-                case when payer_uscc <> bill_payer_uscc then 'payer_uscc' end,
-                case when bill_paid_ts is null then 'unpaid' end
+                case when joined.tax_amount <> joined.bill_amount_cny then 'tax_amount' end,
+                case when joined.fill_date <> joined.bill_fill_date then 'fill_date' end,
+                case when joined.payer_uscc <> joined.bill_payer_uscc then 'payer_uscc' end,
+                case when joined.bill_paid_ts is null then 'unpaid' end
             )
         end as customs_error,
-        extract(epoch from transmitted_ts - bill_paid_ts) / 86400.0 as transmit_days
+        extract(epoch from joined.transmitted_ts - joined.bill_paid_ts) / 86400.0 as transmit_days
     from joined
 )
 

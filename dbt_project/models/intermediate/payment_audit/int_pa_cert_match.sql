@@ -60,17 +60,23 @@ claim_months as (
 ),
 
 runs as (
-    select distinct cert_no, audit_month, cutoff_ts from claim_months
+    select distinct
+        cert_no,
+        audit_month,
+        cutoff_ts
+    from claim_months
 ),
 
 duplicates as (
-    select distinct runs.cert_no, runs.audit_month
+    select distinct
+        runs.cert_no,
+        runs.audit_month
     from runs
-    inner join claims as x on runs.cert_no = x.cert_no and x.collect_ts < runs.cutoff_ts
+    inner join claims as x on runs.cert_no = x.cert_no and runs.cutoff_ts > x.collect_ts
     inner join claims as y
         on
             runs.cert_no = y.cert_no
-            and y.collect_ts < runs.cutoff_ts
+            and runs.cutoff_ts > y.collect_ts
             and x.payer_uscc < y.payer_uscc
             and coalesce(x.payer_uscc_2, '') <> y.payer_uscc
             and coalesce(y.payer_uscc_2, '') <> x.payer_uscc
@@ -104,7 +110,7 @@ with_copy4 as (
             else {{ pa_param('retention_months') }}
         end as window_months
     from claim_months as cm
-    left join copy4 on cm.cert_no = copy4.cert_no and copy4.transmitted_ts < cm.cutoff_ts
+    left join copy4 on cm.cert_no = copy4.cert_no and cm.cutoff_ts > copy4.transmitted_ts
     left join duplicates on cm.cert_no = duplicates.cert_no and cm.audit_month = duplicates.audit_month
 ),
 
@@ -112,12 +118,18 @@ based as (
     select
         with_copy4.*,
         case
-            when c4_payer_uscc is null then null
+            when with_copy4.c4_payer_uscc is null then null
             else concat_ws(
                 ',',
-                case when c4_payer_uscc not in (payer_uscc, coalesce(payer_uscc_2, payer_uscc)) then 'payer_uscc' end,
-                case when fill_date <> c4_fill_date then 'fill_date' end,
-                case when tax_amount <> c4_tax_amount then 'tax_amount' end
+                case
+                    when
+                        with_copy4.c4_payer_uscc not in (
+                            with_copy4.payer_uscc, coalesce(with_copy4.payer_uscc_2, with_copy4.payer_uscc)
+                        )
+                        then 'payer_uscc'
+                end,
+                case when with_copy4.fill_date <> with_copy4.c4_fill_date then 'fill_date' end,
+                case when with_copy4.tax_amount <> with_copy4.c4_tax_amount then 'tax_amount' end
             )
         end as mismatch_fields
     from with_copy4
@@ -127,10 +139,10 @@ base_results as (
     select
         based.*,
         case
-            when is_duplicate then 'DUPLICATE'
-            when c4_payer_uscc is not null and mismatch_fields = '' then 'MATCH'
-            when c4_payer_uscc is not null then 'MISMATCH'
-            when months_since_fill < window_months then 'PENDING'
+            when based.is_duplicate then 'DUPLICATE'
+            when based.c4_payer_uscc is not null and based.mismatch_fields = '' then 'MATCH'
+            when based.c4_payer_uscc is not null then 'MISMATCH'
+            when based.months_since_fill < based.window_months then 'PENDING'
             else 'MISSING'
         end as base_result
     from based
@@ -247,9 +259,9 @@ select
     c4_customs_error,
     source_result,
     source_generated_ts,
-    case when source_result is not null then source_result = result end as agrees_with_source,
     result_date,
     recheck_deadline,
+    case when source_result is not null then source_result = result end as agrees_with_source,
     case when recheck_deadline is not null then first_apply_date end as first_apply_date,
     case
         when recheck_deadline is null then null

@@ -43,9 +43,9 @@ classified as (
 fired as (
     select
         claim_key as object_id,
+        payer_enterprise_code as enterprise_code,
         case when customs_caused then bill_issue_ts else collect_ts end as event_ts,
         case when customs_caused then issuing_officer_id end as officer_id,
-        payer_enterprise_code as enterprise_code,
         jsonb_build_object(
             'cert_no', cert_no,
             'payer_uscc', payer_uscc,

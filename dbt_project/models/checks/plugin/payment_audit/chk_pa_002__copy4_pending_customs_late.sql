@@ -41,15 +41,17 @@ late as (
     from matches
     inner join bills on matches.cert_no = bills.tax_bill_no
     left join copy4 on matches.cert_no = copy4.cert_no
-    where bills.paid_ts + interval '{{ check_param(check, "max_transmit_days") }} days' < {{ end_of_day('matches.month_end') }}
+    where
+        bills.paid_ts + interval '{{ check_param(check, "max_transmit_days") }} days'
+        < {{ end_of_day('matches.month_end') }}
 ),
 
 fired as (
     select
-        claim_key || '|' || to_char(audit_month, 'YYYY-MM') as object_id,
         paid_ts as event_ts,
         null::text as officer_id,
         payer_enterprise_code as enterprise_code,
+        claim_key || '|' || to_char(audit_month, 'YYYY-MM') as object_id,
         jsonb_build_object(
             'cert_no', cert_no,
             'payer_uscc', payer_uscc,

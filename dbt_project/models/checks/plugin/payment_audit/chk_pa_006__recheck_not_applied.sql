@@ -60,7 +60,10 @@ fired as (
         case when copy4.customs_error <> '' then copy4.bill_issue_ts else overdue.generated_ts end
             as event_ts,
         case when copy4.customs_error <> '' then copy4.issuing_officer_id end as officer_id,
-        (select min(e.enterprise_code) from enterprises as e where e.uscc = overdue.payer_uscc) as enterprise_code,
+        (
+            select min(e.enterprise_code) from enterprises as e
+            where e.uscc = overdue.payer_uscc
+        ) as enterprise_code,
         jsonb_build_object(
             'cert_no', overdue.cert_no,
             'payer_uscc', overdue.payer_uscc,

@@ -35,23 +35,28 @@ declarations as (
 used as (
     select
         cancelled.*,
-        (select array_agg(distinct c.payer_uscc::text) from claims as c where c.cert_no = cancelled.tax_bill_no)
-            as claimants,
         copy4.transmitted_ts as copy4_transmitted_ts,
+        (
+            select array_agg(distinct c.payer_uscc::text) from claims as c
+            where c.cert_no = cancelled.tax_bill_no)
+            as claimants,
         coalesce(copy4.transmitted_ts > cancelled.cancel_ts, false) as transmitted_after_cancel
     from cancelled
     left join copy4 on cancelled.tax_bill_no = copy4.cert_no
     where
         copy4.cert_no is not null
-        or exists (select 1 from claims as c where c.cert_no = cancelled.tax_bill_no)
+        or exists (
+            select 1 from claims as c
+            where c.cert_no = cancelled.tax_bill_no
+        )
 ),
 
 fired as (
     select
         used.tax_bill_no as object_id,
         used.cancel_ts as event_ts,
-        case when not used.transmitted_after_cancel then used.cancel_officer_id end as officer_id,
         declarations.trade_co as enterprise_code,
+        case when not used.transmitted_after_cancel then used.cancel_officer_id end as officer_id,
         jsonb_build_object(
             'cert_no', used.tax_bill_no,
             'amount_cny', used.amount_cny,

@@ -42,21 +42,22 @@ foreign_claims as (
         declarations.owner_code
     from claims
     inner join declarations on left(claims.cert_no, 18) = declarations.entry_id
-    where not exists (
-        select 1 from enterprises as e
-        where
-            e.uscc = claims.payer_uscc
-            and e.enterprise_code in (declarations.trade_co, declarations.owner_code)
-    )
+    where
+        not exists (
+            select 1 from enterprises as e
+            where
+                e.uscc = claims.payer_uscc
+                and e.enterprise_code in (declarations.trade_co, declarations.owner_code)
+        )
     order by claims.cert_no asc, claims.payer_uscc asc, claims.collect_ts asc
 ),
 
 fired as (
     select
-        f.cert_no || '|' || f.payer_uscc as object_id,
-        coalesce(tax_steps.start_ts, f.collect_ts) as event_ts,
         tax_steps.officer_id,
         f.trade_co as enterprise_code,
+        f.cert_no || '|' || f.payer_uscc as object_id,
+        coalesce(tax_steps.start_ts, f.collect_ts) as event_ts,
         jsonb_build_object(
             'cert_no', f.cert_no,
             'payer_uscc', f.payer_uscc,

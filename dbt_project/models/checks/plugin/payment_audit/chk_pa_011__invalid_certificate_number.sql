@@ -35,7 +35,11 @@ checked as (
                 when claims.cert_no ~ '^.{19}[A-Z]' and substr(claims.cert_no, 20, 1) <> 'L' then 'not_vat'
             end,
             case
-                when not exists (select 1 from customs_codes where customs_codes.code = left(claims.cert_no, 4))
+                when
+                    not exists (
+                        select 1 from customs_codes
+                        where customs_codes.code = left(claims.cert_no, 4)
+                    )
                     then 'customs_code'
             end,
             case

@@ -432,14 +432,16 @@ def _copy4_differs(s: Stories) -> None:
 
 
 def _not_consignee(s: Stories) -> None:
-    """PA-009: today's certificate is claimed by a taxpayer that is neither consignee nor owner."""
+    """PA-009: the TAX officer put another enterprise, neither consignee nor owner, on today's VAT bill as payer;
+    copy 4 follows the bill and that enterprise claims it (so the claim matches: PA-009 only)."""
     b, d = s.declaration(K_NOT_CONSIGNEE, s.day)
     officer = b.tax(d)
+    bill = s.vat(d)
+    other = s.payer(s.rng(K_NOT_CONSIGNEE, 2), avoid=(d.company["uscc"],))
+    bill.update(payer_code=other["enterprise_code"], payer_uscc=other["uscc"])
     b.release(d)
     d.write(s.out, "RELEASED")
-    bill = s.vat(d)
     s.write("vat_cert_copy4", _copy4_row(bill, _transmitted(bill, s.rng(K_NOT_CONSIGNEE, 1))))
-    other = s.payer(s.rng(K_NOT_CONSIGNEE, 2), avoid=(d.company["uscc"],))
     collect = max(d.t, _at(s.day, 17)) + timedelta(minutes=40)
     fill = bill["issue_ts"].astimezone(TZ).date()
     s.write("vat_cert_copy1", _claim_row(bill["tax_bill_no"], other["uscc"], fill, bill["amount_cny"], collect))

@@ -29,7 +29,10 @@ declarations as (
 ),
 
 reviews as (
-    select distinct on (entry_id) entry_id, officer_id, section_unit_code
+    select distinct on (entry_id)
+        entry_id,
+        officer_id,
+        section_unit_code
     from {{ ref('int_roll_ma_tar_b_manual_reviews') }}
     where officer_id is not null
     order by entry_id asc, step_seq desc

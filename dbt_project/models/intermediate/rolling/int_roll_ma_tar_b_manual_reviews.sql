@@ -3,7 +3,9 @@
         materialized='incremental',
         incremental_strategy='append',
         pre_hook="{{ rollup_delete_touched('activity_date', 'stg_raw__dec_workflow', 'queue_entered_ts') }}",
-        indexes=[{'columns': ['activity_date']}, {'columns': ['section_unit_code']}, {'columns': ['entry_id']}],
+        indexes=[
+            {'columns': ['activity_date']}, {'columns': ['section_unit_code']}, {'columns': ['entry_id']},
+        ],
     )
 }}
 -- Every MANUAL_REVIEW step (人工审单) in its current version, keyed by the local day it entered the queue: the rolling
@@ -37,7 +39,10 @@ current_version as (
 ),
 
 declarations as (
-    select entry_id, trade_co from {{ ref('stg_raw__dec_head') }}
+    select
+        entry_id,
+        trade_co
+    from {{ ref('stg_raw__dec_head') }}
 )
 
 select

@@ -24,11 +24,20 @@ with released as (
 ),
 
 items as (
-    select entry_id, g_no, code_ts, g_name, cny_value from {{ ref('stg_raw__dec_item') }}
+    select
+        entry_id,
+        g_no,
+        code_ts,
+        g_name,
+        cny_value
+    from {{ ref('stg_raw__dec_item') }}
 ),
 
 rules as (
-    select keyword, expected_hs_prefix from {{ ref('stg_raw__hs_keyword_rule') }}
+    select
+        keyword,
+        expected_hs_prefix
+    from {{ ref('stg_raw__hs_keyword_rule') }}
 ),
 
 rates as (
@@ -73,10 +82,10 @@ lowered as (
 
 fired as (
     select distinct on (lowered.entry_id, lowered.g_no)
-        lowered.entry_id || '/' || lowered.g_no as object_id,
         lowered.release_ts as event_ts,
         lowered.officer_id,
         lowered.trade_co as enterprise_code,
+        lowered.entry_id || '/' || lowered.g_no as object_id,
         jsonb_build_object(
             'window_days', {{ check_param(check, 'period_days') }},
             'g_name', lowered.g_name,

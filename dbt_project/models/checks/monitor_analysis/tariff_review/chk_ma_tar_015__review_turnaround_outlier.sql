@@ -35,7 +35,7 @@ per_officer as (
         percentile_cont(0.5) within group (order by review_wh) as median_wh,
         max(end_ts) as last_end_ts
     from reviews
-    group by 1, 2
+    group by section_unit_code, officer_id
 ),
 
 peers as (
@@ -50,7 +50,7 @@ peers as (
             per_officer.section_unit_code = reviews.section_unit_code
             and per_officer.officer_id <> reviews.officer_id
     where per_officer.n >= {{ check_param(check, 'min_n') }}
-    group by 1, 2
+    group by per_officer.section_unit_code, per_officer.officer_id
 ),
 
 fired as (

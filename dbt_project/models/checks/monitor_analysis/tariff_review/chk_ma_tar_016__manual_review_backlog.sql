@@ -45,7 +45,7 @@ backlog as (
         on
             open_in_window.queue_entered_ts < {{ end_of_day('days.day') }}
             and (open_in_window.end_ts is null or open_in_window.end_ts > {{ end_of_day('days.day') }})
-    group by 1, 2
+    group by open_in_window.section_unit_code, days.day
 ),
 
 per_section as (
@@ -54,7 +54,7 @@ per_section as (
         count(*) filter (where pending > {{ check_param(check, 'max_backlog') }}) as days_over,
         max(pending) as max_pending
     from backlog
-    group by 1
+    group by section_unit_code
 ),
 
 oldest as (
@@ -75,7 +75,9 @@ aged as (
 ),
 
 units as (
-    select distinct on (unit_code) unit_code, parent_unit_code
+    select distinct on (unit_code)
+        unit_code,
+        parent_unit_code
     from {{ ref('stg_raw__org_unit') }}
     order by unit_code asc, valid_from desc
 ),

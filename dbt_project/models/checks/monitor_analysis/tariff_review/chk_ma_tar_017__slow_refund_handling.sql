@@ -28,7 +28,10 @@ with refunds as (
 ),
 
 declarations as (
-    select entry_id, declare_customs_code from {{ ref('stg_raw__dec_head') }}
+    select
+        entry_id,
+        declare_customs_code
+    from {{ ref('stg_raw__dec_head') }}
 ),
 
 attribution as (
@@ -71,11 +74,13 @@ per_section as (
         max(decision_ts) as last_decision_ts
     from handled
     where section_unit_code is not null
-    group by 1
+    group by section_unit_code
 ),
 
 units as (
-    select distinct on (unit_code) unit_code, parent_unit_code
+    select distinct on (unit_code)
+        unit_code,
+        parent_unit_code
     from {{ ref('stg_raw__org_unit') }}
     order by unit_code asc, valid_from desc
 ),

@@ -18,7 +18,12 @@
 {{ config(meta={'check': check}) }}
 
 with provisional as (
-    select entry_id, declare_ts, declare_customs_code, trade_co, total_value_cny
+    select
+        entry_id,
+        declare_ts,
+        declare_customs_code,
+        trade_co,
+        total_value_cny
     from {{ ref('stg_raw__dec_head') }}
     where
         provisional_price_flag
@@ -35,7 +40,9 @@ settled as (
 ),
 
 reviews as (
-    select distinct on (entry_id) entry_id, section_unit_code
+    select distinct on (entry_id)
+        entry_id,
+        section_unit_code
     from {{ ref('int_roll_ma_tar_b_manual_reviews') }}
     where entry_id in (select entry_id from provisional)
     order by entry_id asc, step_seq desc
@@ -43,7 +50,9 @@ reviews as (
 
 review_sections as (
     -- the clearance section holding the REVIEW post in each customs (fallback for entries without a manual review)
-    select distinct on (customs_code) customs_code, section_unit_code
+    select distinct on (customs_code)
+        customs_code,
+        section_unit_code
     from {{ ref('int_clr_post_sections') }}
     where post_code = 'REVIEW'
     order by customs_code asc, section_unit_code asc
@@ -65,7 +74,10 @@ fired as (
     from provisional
     left join reviews on provisional.entry_id = reviews.entry_id
     left join review_sections on provisional.declare_customs_code = review_sections.customs_code
-    where provisional.entry_id not in (select settled.entry_id from settled where settled.entry_id is not null)
+    where provisional.entry_id not in (
+        select settled.entry_id from settled
+        where settled.entry_id is not null
+    )
 )
 
 {{ emit_alerts('fired', check) }}

@@ -24,7 +24,10 @@ with guarantees as (
 ),
 
 declarations as (
-    select entry_id, trade_co from {{ ref('stg_raw__dec_head') }}
+    select
+        entry_id,
+        trade_co
+    from {{ ref('stg_raw__dec_head') }}
 ),
 
 fired as (

@@ -24,15 +24,20 @@ with released as (
 ),
 
 certificates as (
-    select cert_no, enterprise_code, valid_until, approve_officer_id from {{ ref('stg_raw__tax_exemption_cert') }}
+    select
+        cert_no,
+        enterprise_code,
+        valid_until,
+        approve_officer_id
+    from {{ ref('stg_raw__tax_exemption_cert') }}
 ),
 
 fired as (
     select
         released.entry_id as object_id,
         released.release_ts as event_ts,
-        coalesce(released.review_officer_id, released.release_officer_id) as officer_id,
         released.trade_co as enterprise_code,
+        coalesce(released.review_officer_id, released.release_officer_id) as officer_id,
         jsonb_build_object(
             'cert_no', certificates.cert_no,
             'valid_until', certificates.valid_until,

@@ -33,19 +33,24 @@ pairs as (
         sum(entries_handled) as n_pair,
         max(activity_date) as last_date
     from handled
-    group by 1, 2, 3
+    group by section_unit_code, officer_id, trade_co
 ),
 
 enterprises as (
-    select section_unit_code, trade_co, sum(n_pair) as n_ent
+    select
+        section_unit_code,
+        trade_co,
+        sum(n_pair) as n_ent
     from pairs
-    group by 1, 2
+    group by section_unit_code, trade_co
 ),
 
 sections as (
-    select section_unit_code, count(distinct officer_id) as n_reviewers
+    select
+        section_unit_code,
+        count(distinct officer_id) as n_reviewers
     from pairs
-    group by 1
+    group by section_unit_code
 ),
 
 shares as (

@@ -20,7 +20,13 @@
 {{ config(meta={'check': check}) }}
 
 with declarations as (
-    select entry_id, ie_flag, trade_co, declare_ts, manual_no from {{ ref('stg_raw__dec_head') }}
+    select
+        entry_id,
+        ie_flag,
+        trade_co,
+        declare_ts,
+        manual_no
+    from {{ ref('stg_raw__dec_head') }}
 ),
 
 changes as (
@@ -63,10 +69,14 @@ favourable_changes as (
         or (
             coalesce(declarations.manual_no, '') not like 'Z%'
             and (
-                (changes.field_name = 'duty_mode' and trim(changes.old_value) = '1'
-                    and trim(changes.new_value) in ('2', '3', '4'))
-                or (changes.field_name = 'cut_mode' and trim(changes.old_value) = '101'
-                    and trim(changes.new_value) <> '101')
+                (
+                    changes.field_name = 'duty_mode' and trim(changes.old_value) = '1'
+                    and trim(changes.new_value) in ('2', '3', '4')
+                )
+                or (
+                    changes.field_name = 'cut_mode' and trim(changes.old_value) = '101'
+                    and trim(changes.new_value) <> '101'
+                )
             )
         )
 ),
@@ -128,16 +138,23 @@ actions as (
 ),
 
 per_officer as (
-    select officer_id, count(*) as n_officer
+    select
+        officer_id,
+        count(*) as n_officer
     from actions
-    group by 1
+    group by officer_id
 ),
 
 kinds as (
-    select officer_id, trade_co, action_kind, count(*) as n, max(action_ts) as last_action_ts
+    select
+        officer_id,
+        trade_co,
+        action_kind,
+        count(*) as n,
+        max(action_ts) as last_action_ts
     from actions
     where trade_co is not null
-    group by 1, 2, 3
+    group by officer_id, trade_co, action_kind
 ),
 
 pairs as (
@@ -148,15 +165,15 @@ pairs as (
         max(last_action_ts) as last_action_ts,
         jsonb_object_agg(action_kind, n) as by_kind
     from kinds
-    group by 1, 2
+    group by officer_id, trade_co
 ),
 
 fired as (
     select
-        pairs.officer_id || '|' || pairs.trade_co as object_id,
         pairs.last_action_ts as event_ts,
         pairs.officer_id,
         pairs.trade_co as enterprise_code,
+        pairs.officer_id || '|' || pairs.trade_co as object_id,
         jsonb_build_object(
             'window_days', {{ check_param(check, 'period_days') }},
             'n', pairs.n_pair,

@@ -70,7 +70,7 @@ pairs as (
         max(start_ts) as last_claim_ts,
         min(section_unit_code) as section_unit_code
     from skips
-    group by 1, 2
+    group by officer_id, trade_co
 ),
 
 fired as (

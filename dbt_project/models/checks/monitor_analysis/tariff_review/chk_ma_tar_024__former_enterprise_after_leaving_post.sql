@@ -19,17 +19,27 @@
 {{ config(meta={'check': check}) }}
 
 with assignments as (
-    select officer_id, post_code, section_unit_code, start_date, end_date
+    select
+        officer_id,
+        post_code,
+        section_unit_code,
+        start_date,
+        end_date
     from {{ ref('stg_raw__officer_post_assignment') }}
 ),
 
 posts as (
-    select post_code, step_codes from {{ ref('stg_raw__post') }}
+    select
+        post_code,
+        step_codes
+    from {{ ref('stg_raw__post') }}
 ),
 
 ended as (
     -- assignments that ended before the business day, with the steps of their post
-    select assignments.*, posts.step_codes
+    select
+        assignments.*,
+        posts.step_codes
     from assignments
     inner join posts on assignments.post_code = posts.post_code
     where
@@ -63,21 +73,24 @@ former_top as (
             on
                 ended.officer_id = handled.officer_id
                 and handled.step_code = any(ended.step_codes)
-                and handled.activity_date >= ended.start_date
-                and handled.activity_date <= ended.end_date
+                and ended.start_date <= handled.activity_date
+                and ended.end_date >= handled.activity_date
         where handled.trade_co is not null
-        group by 1, 2, 3, 4
+        group by ended.officer_id, ended.post_code, ended.end_date, handled.trade_co
     ) as ranked
     where rank_in_post <= {{ check_param(check, 'top_k') }}
 ),
 
 declarations as (
-    select entry_id, trade_co from {{ ref('stg_raw__dec_head') }}
+    select
+        entry_id,
+        trade_co
+    from {{ ref('stg_raw__dec_head') }}
 ),
 
 actions as (
     select
-        'WORKFLOW' as source,
+        'WORKFLOW' as action_source,
         handled.officer_id,
         handled.step_code,
         handled.trade_co,
@@ -87,7 +100,7 @@ actions as (
     where {{ in_window('handled.activity_date', check_param(check, 'period_days')) }}
     union all
     select
-        'FIELD_CHANGE' as source,
+        'FIELD_CHANGE' as action_source,
         c.officer_id,
         c.step_code,
         declarations.trade_co,
@@ -100,7 +113,7 @@ actions as (
         and {{ in_window(local_date('c.change_ts'), check_param(check, 'period_days')) }}
     union all
     select
-        'VALUATION' as source,
+        'VALUATION' as action_source,
         v.officer_id,
         null as step_code,
         declarations.trade_co,
@@ -124,8 +137,8 @@ out_of_post as (
             actions.officer_id = ended.officer_id
             and actions.activity_date > ended.end_date
             and (
-                (actions.source = 'VALUATION' and ended.post_code = 'VALUATION')
-                or (actions.source <> 'VALUATION' and actions.step_code = any(ended.step_codes))
+                (actions.action_source = 'VALUATION' and ended.post_code = 'VALUATION')
+                or (actions.action_source <> 'VALUATION' and actions.step_code = any(ended.step_codes))
             )
     where not exists (
         select 1
@@ -155,7 +168,7 @@ matched as (
             and out_of_post.post_code = former_top.post_code
             and out_of_post.end_date = former_top.end_date
             and out_of_post.trade_co = former_top.trade_co
-    group by 1, 2
+    group by out_of_post.officer_id, out_of_post.trade_co
 ),
 
 fired as (

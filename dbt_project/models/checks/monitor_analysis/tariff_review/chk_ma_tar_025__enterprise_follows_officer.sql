@@ -35,21 +35,26 @@ moves as (
         on
             new_post.officer_id = old_post.officer_id
             and old_post.valid_to is not null
-            and old_post.valid_to < new_post.valid_from
-            and old_post.subordinate_unit_code <> new_post.subordinate_unit_code
+            and new_post.valid_from > old_post.valid_to
+            and new_post.subordinate_unit_code <> old_post.subordinate_unit_code
     where {{ in_window('new_post.valid_from', check_param(check, 'lookback_days')) }}
     order by new_post.officer_id asc, new_post.valid_from asc, old_post.valid_to desc
 ),
 
 handled_daily as (
     -- entries of an enterprise an officer handled per day and customs (max over steps: one entry, several steps)
-    select activity_date, officer_id, customs_code, trade_co, max(entries_handled) as n
+    select
+        activity_date,
+        officer_id,
+        customs_code,
+        trade_co,
+        max(entries_handled) as n
     from {{ ref('int_roll_officer_handling_daily') }}
     where
         officer_id in (select moves.officer_id from moves)
         and trade_co is not null
         and activity_date > {{ biz_date() }} - 2 * {{ check_param(check, 'lookback_days') }}
-    group by 1, 2, 3, 4
+    group by activity_date, officer_id, customs_code, trade_co
 ),
 
 declared as (
@@ -76,7 +81,7 @@ officer_side as (
             moves.officer_id = handled_daily.officer_id
             and handled_daily.activity_date >= moves.moved_on - {{ check_param(check, 'lookback_days') }}
             and handled_daily.activity_date <= {{ biz_date() }}
-    group by 1, 2, 3, 4, 5
+    group by moves.officer_id, moves.moved_on, moves.from_customs, moves.to_customs, handled_daily.trade_co
 ),
 
 enterprise_side as (
@@ -88,16 +93,19 @@ enterprise_side as (
             where declared.activity_date < officer_side.moved_on
         ) as x_before,
         sum(declared.entries_declared) filter (
-            where declared.activity_date < officer_side.moved_on and declared.declare_customs_code = officer_side.from_customs
+            where declared.activity_date < officer_side.moved_on
+            and declared.declare_customs_code = officer_side.from_customs
         ) as x_at_a_before,
         sum(declared.entries_declared) filter (
-            where declared.activity_date < officer_side.moved_on and declared.declare_customs_code = officer_side.to_customs
+            where declared.activity_date < officer_side.moved_on
+            and declared.declare_customs_code = officer_side.to_customs
         ) as x_at_b_before,
         sum(declared.entries_declared) filter (
             where declared.activity_date >= officer_side.moved_on
         ) as x_after,
         sum(declared.entries_declared) filter (
-            where declared.activity_date >= officer_side.moved_on and declared.declare_customs_code = officer_side.to_customs
+            where declared.activity_date >= officer_side.moved_on
+            and declared.declare_customs_code = officer_side.to_customs
         ) as x_at_b_after
     from officer_side
     inner join declared
@@ -105,7 +113,7 @@ enterprise_side as (
             officer_side.trade_co = declared.trade_co
             and declared.activity_date >= officer_side.moved_on - {{ check_param(check, 'lookback_days') }}
             and declared.activity_date <= {{ biz_date() }}
-    group by 1, 2, 3
+    group by officer_side.officer_id, officer_side.moved_on, officer_side.trade_co
 ),
 
 measured as (

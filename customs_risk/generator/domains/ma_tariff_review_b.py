@@ -82,6 +82,10 @@ class World:
     cal: Calendar
     anchor: date
 
+    def company(self, k: int) -> dict:
+        """The k-th trader of the pool (wrapping when the district has fewer): each scenario takes its own."""
+        return self.pool[k % len(self.pool)]
+
     def clearance(self, i: int) -> Section:
         return self.org.section_for(self.subs[i % len(self.subs)], "clearance", "REVIEW")
 
@@ -236,7 +240,7 @@ def ma_tar_015(p: MPlan, w: World, bad: bool) -> None:
             section,
             queued_at=(9, n // len(days) * 5),
             review_minutes=150 if bad else 50,
-            company=w.pool[18 + n % 6],
+            company=w.company(18 + n % 6),
         )
     if bad:
         key = f"{reviewer}|{section.unit_code}|{period_start(w.anchor, 30)}"
@@ -265,7 +269,7 @@ def ma_tar_016(p: MPlan, w: World, bad: bool) -> None:
 
 
 def _refund(p: MPlan, w: World, sub_i: int, n: int, days_taken: Decimal, decided: datetime, approver: str) -> None:
-    company = w.pool[n % len(w.pool)]
+    company = w.company(n)
     accept_ts = decided - timedelta(days=float(days_taken))
     e = p.entry(p.morning(local(accept_ts) - timedelta(days=10), 0, 60), sub=w.subs[sub_i], company=company)
     p.goods_item(e, p.rng.choice(ZERO_DUTY_GOODS))
@@ -350,7 +354,7 @@ def ma_tar_021(p: MPlan, w: World, bad: bool) -> None:
     section = w.clearance(i)
     reviewers = w.reviewers(i)
     favourite = reviewers[3]
-    company = w.pool[8 if bad else 9]
+    company = w.company(8 if bad else 9)
     days = w.workdays(85, 1)
     mine = 24 if bad else 17
     for n in range(30):
@@ -367,7 +371,7 @@ def ma_tar_022(p: MPlan, w: World, bad: bool) -> None:
     """A valuation officer closes price challenges at the declared price: 3 for one enterprise (bad) or 2 (clean)."""
     i = 2 if bad else 0
     valuer = w.tariff(i).officers["VALUATION"][1].officer_id
-    company = w.pool[10 if bad else 11]
+    company = w.company(10 if bad else 11)
     for n, day in enumerate(w.workdays(60, 5)[::12][: 3 if bad else 2]):
         e = reviewed_entry(p, day, w.reviewers(i)[0], w.clearance(i), company=company, sub=w.subs[i], code="8471300000")
         item = e.items[0]
@@ -400,7 +404,7 @@ def ma_tar_023(p: MPlan, w: World, bad: bool) -> None:
     section = w.clearance(i)
     reviewers = w.reviewers(i)
     picker = reviewers[2]
-    company = w.pool[12 if bad else 13]
+    company = w.company(12 if bad else 13)
     for n in range(10):  # the waiting queue, claimed from 10:30 by the others
         reviewed_entry(
             p,
@@ -410,7 +414,7 @@ def ma_tar_023(p: MPlan, w: World, bad: bool) -> None:
             queued_at=(9, n),
             claim_after=90 + n,
             review_minutes=10,
-            company=w.pool[14 + n % 4],
+            company=w.company(14 + n % 4),
             sub=w.subs[i],
         )
     for n in range(10):
@@ -450,7 +454,7 @@ def ma_tar_024(p: MPlan, w: World, bad: bool) -> None:
     officer_id, assignments = officers[0 if bad else 1]
     (_, review_section, _, ended), (_, tax_section, _, _) = assignments
     i = 0 if bad else 1
-    company = w.pool[3 if bad else 4]
+    company = w.company(3 if bad else 4)
     before = w.workdays(90, (w.anchor - ended).days)
     for n in range(6):
         reviewed_entry(p, before[n * 3], officer_id, review_section, company=company, sub=w.subs[i])
@@ -487,7 +491,7 @@ def ma_tar_025(p: MPlan, w: World, bad: bool) -> None:
     officers = synthetic_officers(w.org, w.anchor)
     officer_id, assignments = officers[2 if bad else 3]
     (_, old_section, _, ended), (_, new_section, moved, _) = assignments
-    company = w.pool[5 if bad else 6]
+    company = w.company(5 if bad else 6)
     before = w.workdays(150, (w.anchor - ended).days)
     after = w.workdays((w.anchor - moved).days - 2, 2)
     old_others = [o.officer_id for o in old_section.officers["REVIEW"]]

@@ -29,7 +29,7 @@ with open_in_window as (
 ),
 
 days as (
-    select d::date as day
+    select d::date as backlog_day
     from generate_series(
         {{ biz_date() }} - {{ check_param(check, 'period_days') }} + 1, {{ biz_date() }}, interval '1 day'
     ) as d
@@ -38,14 +38,14 @@ days as (
 backlog as (
     select
         open_in_window.section_unit_code,
-        days.day,
+        days.backlog_day,
         count(*) as pending
     from days
     inner join open_in_window
         on
-            open_in_window.queue_entered_ts < {{ end_of_day('days.day') }}
-            and (open_in_window.end_ts is null or open_in_window.end_ts > {{ end_of_day('days.day') }})
-    group by open_in_window.section_unit_code, days.day
+            open_in_window.queue_entered_ts < {{ end_of_day('days.backlog_day') }}
+            and (open_in_window.end_ts is null or open_in_window.end_ts > {{ end_of_day('days.backlog_day') }})
+    group by open_in_window.section_unit_code, days.backlog_day
 ),
 
 per_section as (

@@ -40,12 +40,12 @@ settled as (
 ),
 
 reviews as (
-    select distinct on (entry_id)
-        entry_id,
-        section_unit_code
-    from {{ ref('int_roll_ma_tar_b_manual_reviews') }}
-    where entry_id in (select entry_id from provisional)
-    order by entry_id asc, step_seq desc
+    select distinct on (r.entry_id)
+        r.entry_id,
+        r.section_unit_code
+    from {{ ref('int_roll_ma_tar_b_manual_reviews') }} as r
+    where r.entry_id in (select provisional.entry_id from provisional)
+    order by r.entry_id asc, r.step_seq desc
 ),
 
 review_sections as (

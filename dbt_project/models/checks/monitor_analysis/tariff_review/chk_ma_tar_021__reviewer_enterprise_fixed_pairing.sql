@@ -58,7 +58,7 @@ shares as (
         pairs.*,
         enterprises.n_ent,
         sections.n_reviewers,
-        pairs.n_pair::numeric / enterprises.n_ent as share
+        pairs.n_pair::numeric / enterprises.n_ent as pair_share
     from pairs
     inner join enterprises
         on pairs.section_unit_code = enterprises.section_unit_code and pairs.trade_co = enterprises.trade_co
@@ -76,7 +76,7 @@ fired as (
             'section_unit_code', shares.section_unit_code,
             'n', shares.n_pair,
             'n_enterprise', shares.n_ent,
-            'share', round(shares.share, 4),
+            'share', round(shares.pair_share, 4),
             'n_reviewers', shares.n_reviewers,
             'even_share', round(1.0 / shares.n_reviewers, 4),
             'min_share', {{ check_param(check, 'min_share') }},
@@ -86,9 +86,9 @@ fired as (
     where
         shares.n_reviewers >= {{ check_param(check, 'min_peers') }}
         and shares.n_ent >= {{ check_param(check, 'min_n') }}
-        and shares.share >= {{ check_param(check, 'min_share') }}
-        and shares.share > {{ check_param(check, 'peer_factor') }}::numeric / shares.n_reviewers
-    order by shares.officer_id asc, shares.trade_co asc, shares.share desc
+        and shares.pair_share >= {{ check_param(check, 'min_share') }}
+        and shares.pair_share > {{ check_param(check, 'peer_factor') }}::numeric / shares.n_reviewers
+    order by shares.officer_id asc, shares.trade_co asc, shares.pair_share desc
 )
 
 {{ emit_alerts('fired', check) }}

@@ -116,6 +116,18 @@
         'chk_ma_tar_011__applied_rate_below_tariff',
         'chk_ma_tar_012__ordinary_trade_non_standard_levy',
         'chk_ma_tar_013__fob_cfr_without_freight',
+        'chk_ma_tar_014__keyword_conflicts_hs_code',
+        'chk_ma_tar_015__review_turnaround_outlier',
+        'chk_ma_tar_016__manual_review_backlog',
+        'chk_ma_tar_017__slow_refund_handling',
+        'chk_ma_tar_018__provisional_price_not_finalised',
+        'chk_ma_tar_019__guarantee_term_beyond_maximum',
+        'chk_ma_tar_020__exemption_certificate_expired',
+        'chk_ma_tar_021__reviewer_enterprise_fixed_pairing',
+        'chk_ma_tar_022__favourable_actions_concentrated',
+        'chk_ma_tar_023__queue_skipping_for_enterprise',
+        'chk_ma_tar_024__former_enterprise_after_leaving_post',
+        'chk_ma_tar_025__enterprise_follows_officer',
     ] -%}
     {%- if var('pack_payment_audit', true) -%}
         {%- do checks.extend([

@@ -5,11 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import re
+from pathlib import Path
 
 import psycopg
 import pytest
 
 from tests.browser.conftest import USER_PASSWORD, SupersetAPI
+
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 
 pytestmark = pytest.mark.browser
 
@@ -81,16 +84,20 @@ def test_leader_sees_their_own_count_in_chromium(superset_server, chromium_path,
     args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium_path, args=args)
+        page = browser.new_page(viewport={"width": 1600, "height": 1000}, locale="zh-CN")
+        page.set_default_timeout(90_000)
         try:
-            page = browser.new_page(viewport={"width": 1600, "height": 1000}, locale="zh-CN")
-            page.set_default_timeout(90_000)
             login(page, superset_server, "leader-5204", USER_PASSWORD)
             page.goto(f"{superset_server}/superset/dashboard/combined-query/")
             big_number = page.locator('[data-test-viz-type="big_number_total"] .header-line')
-            expect(big_number).to_have_text(f"{own:,}")
-            expect(page.locator('[data-test-viz-type="table"] tbody tr').first).to_be_visible()
+            expect(big_number).to_have_text(f"{own:,}", timeout=90_000)
+            expect(page.locator('[data-test-viz-type="table"] tbody tr').first).to_be_visible(timeout=90_000)
             page.goto(f"{superset_server}/superset/dashboard/evaluation/")
-            expect(page.locator('[data-test="chart-grid-component"]')).to_have_count(4)
+            expect(page.locator('[data-test="chart-grid-component"]')).to_have_count(4, timeout=90_000)
             expect(page.locator('[data-test="chart-grid-component"] [role="alert"]')).to_have_count(0)
+        except AssertionError:
+            ARTIFACTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=ARTIFACTS / "superset_leader_failure.png", full_page=True)
+            raise
         finally:
             browser.close()

@@ -26,7 +26,11 @@ with steps as (
 ),
 
 declarations as (
-    select entry_id, trade_co, agent_code from {{ ref('stg_raw__dec_head') }}
+    select
+        entry_id,
+        trade_co,
+        agent_code
+    from {{ ref('stg_raw__dec_head') }}
 )
 
 select

@@ -26,11 +26,17 @@ labels as (
 ),
 
 officers as (
-    select officer_id, name_zh from {{ ref('stg_raw__officer') }}
+    select
+        officer_id,
+        name_zh
+    from {{ ref('stg_raw__officer') }}
 ),
 
 enterprises as (
-    select enterprise_code, name_zh from {{ ref('stg_raw__enterprise') }}
+    select
+        enterprise_code,
+        name_zh
+    from {{ ref('stg_raw__enterprise') }}
 )
 
 select

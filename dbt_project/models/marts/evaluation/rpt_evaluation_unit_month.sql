@@ -7,16 +7,17 @@ with outcomes as (
 ),
 
 units as (
-    select * from {{ ref('dim_org_unit') }} where unit_level = 'SUBORDINATE'
+    select * from {{ ref('dim_org_unit') }}
+    where unit_level = 'SUBORDINATE'
 ),
 
 declared as (
     select
-        date_trunc('month', declare_date)::date as eval_month,
         declare_customs_code as subordinate_unit_code,
+        date_trunc('month', declare_date)::date as eval_month,
         sum(entries_declared) as entries_declared
     from {{ ref('int_roll_entries_declared_daily') }}
-    group by 1, 2
+    group by declare_customs_code, date_trunc('month', declare_date)
 ),
 
 measured as (
@@ -40,7 +41,7 @@ measured as (
         round(sum(reopened)::numeric / nullif(sum(conclusions), 0), 4) as overturned_rate
     from outcomes
     where subordinate_unit_code is not null
-    group by 1, 2
+    group by eval_month, subordinate_unit_code
 ),
 
 with_density as (

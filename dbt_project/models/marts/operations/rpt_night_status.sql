@@ -5,7 +5,9 @@ with loads as (
 ),
 
 latest_run as (
-    select distinct on (biz_date) biz_date, run_id
+    select distinct on (biz_date)
+        biz_date,
+        run_id
     from loads
     order by biz_date asc, recorded_at desc
 ),
@@ -19,7 +21,7 @@ load_summary as (
         max(loads.recorded_at) as loaded_at
     from loads
     inner join latest_run on loads.biz_date = latest_run.biz_date and loads.run_id = latest_run.run_id
-    group by 1
+    group by loads.biz_date
 ),
 
 validations as (
@@ -29,7 +31,7 @@ validations as (
         count(*) filter (where not success and severity = 'critical') as critical_failures,
         count(*) filter (where not success and severity <> 'critical') as warnings
     from {{ source('pipeline', '_validation_result') }}
-    group by 1
+    group by biz_date
 )
 
 select

@@ -31,12 +31,11 @@ bom_changes as (
 ),
 
 current_boms as (
-    select distinct on (b.manual_no, b.exg_seq, b.img_seq)
-        b.*
+    select distinct on (b.manual_no, b.exg_seq, b.img_seq) b.*
     from {{ ref('stg_raw__pt_bom') }} as b
     inner join manuals on b.manual_no = manuals.manual_no
     where {{ local_date('b.effective_ts') }} <= {{ biz_date() }}
-    order by b.manual_no, b.exg_seq, b.img_seq, b.version desc
+    order by b.manual_no asc, b.exg_seq asc, b.img_seq asc, b.version desc
 ),
 
 gross as (
@@ -91,7 +90,10 @@ approvals as (
         end as approve_officer_id
     from above
     left join lateral (
-        select bom_changes.change_id, bom_changes.approve_ts, bom_changes.approve_officer_id
+        select
+            bom_changes.change_id,
+            bom_changes.approve_ts,
+            bom_changes.approve_officer_id
         from bom_changes
         where
             above.version > 1
@@ -105,10 +107,10 @@ approvals as (
 
 fired as (
     select
-        manual_no || ':' || exg_seq || ':' || img_seq as object_id,
-        coalesce(approve_ts, effective_ts) as event_ts,
         approve_officer_id as officer_id,
         trade_co as enterprise_code,
+        manual_no || ':' || exg_seq || ':' || img_seq as object_id,
+        coalesce(approve_ts, effective_ts) as event_ts,
         jsonb_build_object(
             'manual_no', manual_no,
             'exg_seq', exg_seq,

@@ -28,7 +28,7 @@ with changes as (
         change_type = 'BOM'
         and approve_officer_id is not null
         and {{ in_window(local_date('approve_ts'), check_param(check, 'period_days')) }}
-    order by change_id, approve_ts desc
+    order by change_id asc, approve_ts desc
 ),
 
 manuals as (
@@ -84,10 +84,10 @@ with_norm as (
 
 fired as (
     select
-        om.officer_id || '|' || om.manual_no as object_id,
         om.last_approve_ts as event_ts,
         om.officer_id,
         om.trade_co as enterprise_code,
+        om.officer_id || '|' || om.manual_no as object_id,
         jsonb_build_object(
             'window_from', {{ biz_date() }} - {{ check_param(check, 'period_days') }} + 1,
             'window_to', {{ biz_date() }},

@@ -56,7 +56,7 @@ latest_export as (
         declare_ts,
         reviewer_officer_id
     from exports
-    order by manual_no, contr_item, (reviewer_officer_id is not null) desc, declare_ts desc, entry_id desc
+    order by manual_no asc, contr_item asc, (reviewer_officer_id is not null) desc, declare_ts desc, entry_id desc
 ),
 
 import_prices as (
@@ -80,7 +80,7 @@ current_boms as (
     where
         manual_no in (select export_prices.manual_no from export_prices)
         and {{ local_date('effective_ts') }} <= {{ biz_date() }}
-    order by manual_no, exg_seq, img_seq, version desc
+    order by manual_no asc, exg_seq asc, img_seq asc, version desc
 ),
 
 filed_imgs as (
@@ -103,10 +103,10 @@ material_cost as (
 
 fired as (
     select
-        ep.manual_no || ':' || ep.exg_seq as object_id,
         le.declare_ts as event_ts,
         le.reviewer_officer_id as officer_id,
         ep.trade_co as enterprise_code,
+        ep.manual_no || ':' || ep.exg_seq as object_id,
         jsonb_build_object(
             'window_from', {{ biz_date() }} - {{ check_param(check, 'period_days') }} + 1,
             'window_to', {{ biz_date() }},

@@ -53,21 +53,21 @@ cycles as (
         e1.transfer_ids || e2.transfer_ids as transfer_ids,
         e1.customs_codes || e2.customs_codes as customs_codes
     from edges as e1
-    inner join edges as e2 on e1.heading = e2.heading and e1.in_co = e2.out_co and e2.in_co = e1.out_co
+    inner join edges as e2 on e1.heading = e2.heading and e1.in_co = e2.out_co and e1.out_co = e2.in_co
     where e1.out_co < e1.in_co
     {%- if check_param(check, 'max_hops') >= 3 %}
-    union all
-    -- A→B→C→A, counted once from its smallest enterprise (both directions are distinct cycles)
-    select
-        e1.heading,
-        array[e1.out_co, e1.in_co, e2.in_co] as enterprises,
-        greatest(e1.last_declare_ts, e2.last_declare_ts, e3.last_declare_ts) as event_ts,
-        e1.transfer_ids || e2.transfer_ids || e3.transfer_ids as transfer_ids,
-        e1.customs_codes || e2.customs_codes || e3.customs_codes as customs_codes
-    from edges as e1
-    inner join edges as e2 on e1.heading = e2.heading and e1.in_co = e2.out_co
-    inner join edges as e3 on e1.heading = e3.heading and e2.in_co = e3.out_co and e3.in_co = e1.out_co
-    where e1.out_co < e1.in_co and e1.out_co < e2.in_co and e2.in_co <> e1.in_co
+        union all
+        -- A→B→C→A, counted once from its smallest enterprise (both directions are distinct cycles)
+        select
+            e1.heading,
+            array[e1.out_co, e1.in_co, e2.in_co] as enterprises,
+            greatest(e1.last_declare_ts, e2.last_declare_ts, e3.last_declare_ts) as event_ts,
+            e1.transfer_ids || e2.transfer_ids || e3.transfer_ids as transfer_ids,
+            e1.customs_codes || e2.customs_codes || e3.customs_codes as customs_codes
+        from edges as e1
+        inner join edges as e2 on e1.heading = e2.heading and e1.in_co = e2.out_co
+        inner join edges as e3 on e1.heading = e3.heading and e2.in_co = e3.out_co and e1.out_co = e3.in_co
+        where e1.out_co < e1.in_co and e1.out_co < e2.in_co and e2.in_co <> e1.in_co
     {%- endif %}
 ),
 
@@ -115,9 +115,9 @@ detailed as (
 
 fired as (
     select
-        heading || '|' || array_to_string(enterprises, '>') as object_id,
         event_ts,
         null::text as officer_id,
+        heading || '|' || array_to_string(enterprises, '>') as object_id,
         enterprises[1] as enterprise_code,
         jsonb_build_object(
             'window_from', {{ biz_date() }} - {{ check_param(check, 'period_days') }} + 1,

@@ -26,7 +26,9 @@ manuals as (
 ),
 
 closes as (
-    select manual_no, min(close_ts) as close_ts
+    select
+        manual_no,
+        min(close_ts) as close_ts
     from {{ ref('stg_raw__pt_verification') }}
     where close_ts is not null
     group by manual_no

@@ -39,11 +39,27 @@ sections as (
 ),
 
 scoped as (
-    select 'MANUAL:' || manual_no as scope_id, manual_no, trade_co, flow, usd_value, declare_ts, declare_customs_code
-    from pt_items where flow is not null
+    select
+        'MANUAL:' || manual_no as scope_id,
+        manual_no,
+        trade_co,
+        flow,
+        usd_value,
+        declare_ts,
+        declare_customs_code
+    from pt_items
+    where flow is not null
     union all
-    select 'ENTERPRISE:' || trade_co, manual_no, trade_co, flow, usd_value, declare_ts, declare_customs_code
-    from pt_items where flow is not null
+    select
+        'ENTERPRISE:' || trade_co as scope_id,
+        manual_no,
+        trade_co,
+        flow,
+        usd_value,
+        declare_ts,
+        declare_customs_code
+    from pt_items
+    where flow is not null
 ),
 
 shares as (

@@ -41,7 +41,9 @@ sections as (
 ),
 
 per_enterprise as (
-    select trade_co, count(*) as n_enterprise_entries
+    select
+        trade_co,
+        count(*) as n_enterprise_entries
     from disposals
     group by trade_co
 ),
@@ -60,10 +62,13 @@ per_manual as (
 ),
 
 latest as (
-    select distinct on (manual_no) manual_no, declare_ts, reviewer_officer_id
+    select distinct on (manual_no)
+        manual_no,
+        declare_ts,
+        reviewer_officer_id
     from disposals
     where manual_no is not null
-    order by manual_no, (reviewer_officer_id is not null) desc, declare_ts desc, entry_id desc
+    order by manual_no asc, (reviewer_officer_id is not null) desc, declare_ts desc, entry_id desc
 ),
 
 fired as (

@@ -38,7 +38,7 @@ judged as (
         m.trade_co,
         e.credit_class,
         coalesce(e.credit_class in {{ pt_sql_list(check_param(check, 'risk_classes')) }}, false) as risky_class,
-        coalesce(v.import_value_usd >= {{ check_param(check, 'min_usd') }}, false) as large,
+        coalesce(v.import_value_usd >= {{ check_param(check, 'min_usd') }}, false) as large_import,
         coalesce(v.result <> 'BALANCED', false) as unbalanced
     from verifications as v
     left join manuals as m on v.manual_no = m.manual_no
@@ -58,12 +58,12 @@ fired as (
             'import_value_usd', import_value_usd,
             'result', result,
             'risky_class', risky_class,
-            'large', large,
+            'large_import', large_import,
             'unbalanced', unbalanced,
             'min_usd', {{ check_param(check, 'min_usd') }}
         ) as evidence
     from judged
-    where risky_class or large or unbalanced
+    where risky_class or large_import or unbalanced
 )
 
 {{ emit_alerts('fired', check) }}

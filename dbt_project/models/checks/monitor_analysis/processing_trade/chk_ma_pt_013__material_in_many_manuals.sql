@@ -1,7 +1,7 @@
 -- MA-PT-013 同一料件多手册重复备案: an operating enterprise with the same material tariff line (IMG code_ts) registered
 -- in at least min_manuals distinct manuals that are EXECUTING on the business day (approved on or before it) under
--- the same master customs. One alert per (enterprise, code_ts, master customs), charged to the approver of the most recently approved of those manuals; all
--- manuals and approvers are in the evidence.
+-- the same master customs. One alert per (enterprise, code_ts, master customs), charged to the approver of the most
+-- recently approved of those manuals; all manuals and approvers are in the evidence.
 {%- set check = {
     'code': 'MA-PT-013',
     'module': 'monitor_analysis',
@@ -57,15 +57,15 @@ latest as (
         approve_ts,
         approve_officer_id
     from materials
-    order by trade_co, code_ts, master_customs_code, approve_ts desc, manual_no desc
+    order by trade_co asc, code_ts asc, master_customs_code asc, approve_ts desc, manual_no desc
 ),
 
 fired as (
     select
-        grouped.trade_co || '|' || grouped.code_ts || '|' || grouped.master_customs_code as object_id,
         latest.approve_ts as event_ts,
         latest.approve_officer_id as officer_id,
         grouped.trade_co as enterprise_code,
+        grouped.trade_co || '|' || grouped.code_ts || '|' || grouped.master_customs_code as object_id,
         jsonb_build_object(
             'code_ts', grouped.code_ts,
             'master_customs_code', grouped.master_customs_code,

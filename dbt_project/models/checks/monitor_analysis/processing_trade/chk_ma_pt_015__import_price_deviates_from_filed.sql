@@ -45,7 +45,9 @@ deviating as (
 ),
 
 per_reviewer as (
-    select reviewer_officer_id, count(distinct entry_id) as n_reviewer_entries
+    select
+        reviewer_officer_id,
+        count(distinct entry_id) as n_reviewer_entries
     from deviating
     group by reviewer_officer_id
 ),

@@ -40,7 +40,10 @@ sections as (
 early as (
     select
         m.*,
-        (select min(v.close_ts) from verifications as v where v.manual_no = m.manual_no) as first_close_ts
+        (
+            select min(v.close_ts) from verifications as v
+            where v.manual_no = m.manual_no
+        ) as first_close_ts
     from manuals as m
     where not exists (
         select 1 from verifications as v
@@ -66,7 +69,10 @@ fired as (
         ) as evidence
     from early
     left join lateral (
-        select ops_log.officer_id, ops_log.log_id, ops_log.action
+        select
+            ops_log.officer_id,
+            ops_log.log_id,
+            ops_log.action
         from ops_log
         where
             ops_log.object_id = early.manual_no

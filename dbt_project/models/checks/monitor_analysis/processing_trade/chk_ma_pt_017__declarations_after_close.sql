@@ -16,10 +16,14 @@
 {{ config(meta={'check': check}) }}
 
 with closes as (
-    select distinct on (manual_no) manual_no, verif_id, close_ts, officer_id
+    select distinct on (manual_no)
+        manual_no,
+        verif_id,
+        close_ts,
+        officer_id
     from {{ ref('stg_raw__pt_verification') }}
     where close_ts is not null
-    order by manual_no, close_ts asc, verif_id asc
+    order by manual_no asc, close_ts asc, verif_id asc
 ),
 
 later as (

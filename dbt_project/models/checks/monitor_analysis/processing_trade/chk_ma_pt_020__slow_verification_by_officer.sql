@@ -37,7 +37,7 @@ per_officer as (
         max(close_ts) as last_close_ts,
         jsonb_agg(
             jsonb_build_object('verif_id', verif_id, 'manual_no', manual_no, 'days', verify_days)
-            order by verify_days desc, verif_id
+            order by verify_days desc, verif_id asc
         ) filter (where verify_days > {{ check_param(check, 'max_median_days') }}) as slow_verifications
     from verifications
     group by officer_id

@@ -57,7 +57,13 @@ officer_manual as (
     from changes
     inner join per_manual on changes.manual_no = per_manual.manual_no
     left join manuals on changes.manual_no = manuals.manual_no
-    group by 1, 2, 3, 4, 5, 6
+    group by
+        changes.approve_officer_id,
+        changes.manual_no,
+        manuals.master_customs_code,
+        manuals.trade_co,
+        per_manual.n_changes,
+        per_manual.is_frequent
 ),
 
 officer_share as (
@@ -66,7 +72,7 @@ officer_share as (
         master_customs_code,
         count(*) as n_manuals,
         count(*) filter (where is_frequent) as n_frequent,
-        count(*) filter (where is_frequent)::numeric / count(*) as share
+        count(*) filter (where is_frequent)::numeric / count(*) as frequent_share
     from officer_manual
     group by officer_id, master_customs_code
 ),
@@ -75,7 +81,7 @@ with_norm as (
     select
         me.*,
         (
-            select percentile_cont(0.9) within group (order by other.share)
+            select percentile_cont(0.9) within group (order by other.frequent_share)
             from officer_share as other
             where other.master_customs_code = me.master_customs_code and other.officer_id <> me.officer_id
         ) as peer_p90
@@ -97,7 +103,7 @@ fired as (
             'min_changes', {{ check_param(check, 'min_changes') }},
             'officer_manuals', with_norm.n_manuals,
             'officer_frequent_manuals', with_norm.n_frequent,
-            'share', round(with_norm.share, 4),
+            'share', round(with_norm.frequent_share, 4),
             'peer_p90', round(coalesce(with_norm.peer_p90, 0)::numeric, 4)
         ) as evidence
     from officer_manual as om
@@ -105,7 +111,7 @@ fired as (
         on
             om.officer_id = with_norm.officer_id
             and om.master_customs_code is not distinct from with_norm.master_customs_code
-    where om.is_frequent and with_norm.share > coalesce(with_norm.peer_p90, 0)
+    where om.is_frequent and with_norm.frequent_share > coalesce(with_norm.peer_p90, 0)
 )
 
 {{ emit_alerts('fired', check) }}

@@ -76,7 +76,12 @@ all_transfers as (
 ),
 
 entries as (
-    select * from {{ ref('int_pt_entries') }}
+    select distinct on (entry_id)
+        entry_id,
+        reviewer_officer_id
+    from {{ ref('int_roll_ma_pt_items_daily') }}
+    where {{ in_window('activity_date', check_param(check, 'period_days')) }}
+    order by entry_id, reviewer_officer_id
 ),
 
 sections as (

@@ -64,6 +64,7 @@ class Story:
         self.transfers: list[Transfer] = []
         self.patches: dict[str, dict] = {}  # manual_no -> column overrides of its pt_manual row
         self.labels: list[tuple[str, str, str, str | None, str]] = []
+        self.followups: list[Manual] = []  # manuals that change again on the next day
         self.quiet = self._quiet_enterprises()
         self.next_company = 0
 
@@ -288,12 +289,18 @@ class Story:
         """A BOM 1.9 × the national norm on a stream product/material pair, approved 20 days ago."""
         sub = self.sub(1)
         stream = [m for m in _plan_manuals(self.w, self.day) if m.status_as_of(self.day) in ("EXECUTING", "REPORTED")]
-        best, fam_index = -1, 0
-        for f, fam in enumerate(FAMILIES):
-            cos = {m.trade_co for m in stream if any(i.code_ts == fam.products[0][0] for i in m.items)}
-            if len(cos) > best:
-                best, fam_index = len(cos), f
-        m = self.manual(1, 0, sub, self.company(sub), approved_days_ago=20, family=fam_index, real_codes=True)
+        peers = {
+            f: {m.trade_co for m in stream if any(i.code_ts == fam.products[0][0] for i in m.items)}
+            for f, fam in enumerate(FAMILIES)
+        }
+        ranked = sorted((f for f in peers if len(peers[f]) >= 7), key=lambda f: (-len(peers[f]), f))
+        fam_index = ranked[self.ord % len(ranked)] if ranked else max(peers, key=lambda f: len(peers[f]))
+        company = self.company(sub)
+        m = self.manual(1, 0, sub, company, approved_days_ago=20, family=fam_index, real_codes=True)
+        # verified the next day, so the patterns of successive days never pile up on one enterprise (MA-PT-013)
+        nxt = self.day + timedelta(days=1)
+        self.verification(m, 1, nxt, nxt, nxt)
+        self.followups.append(m)
         norm_cm, norm_dm = _norm(FAMILIES[fam_index], 0, 0)
         m.boms[0] = Bom(1, 1, _q(norm_cm * Decimal("1.9"), "0.000000001"), norm_dm, 1, m.apply_ts, m.approve_ts)
         self.label("MA-PT-001", "PT_BOM", f"{m.manual_no}:1:1", m.approve_officer_id, "gross 1.9 x the norm")
@@ -517,7 +524,7 @@ class Story:
 
     def s018(self) -> None:
         """Five manuals of one customs still executing 200 days after their validity ended."""
-        sub = self.sub(18)
+        sub = self.sub(18 + self.ord)  # a customs per day: the stock of one customs is one pattern, raised once
         company = self.company(sub)
         for k in range(5):
             self.manual(18, k, sub, company, approved_days_ago=500, valid_days=300)
@@ -554,6 +561,9 @@ def generate(ctx: DayContext, out) -> None:
 
     patched = Patched()
     for m in story.manuals:
+        _deliver_manual(patched, m, day)
+    yesterday = DayContext(day - timedelta(days=1), ctx.preset, ctx.seed, ctx.org)
+    for m in Story(yesterday, world).build().followups:
         _deliver_manual(patched, m, day)
     for c in story.changes:
         if c.approve_ts.date() != day:  # the day's own changes are delivered with their manual

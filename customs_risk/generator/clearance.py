@@ -41,6 +41,23 @@ EXPORT_MODES = ["0110"] * 8 + ["9610"]
 COUNTRIES = ["USA", "JPN", "KOR", "DEU", "VNM", "AUS", "BRA", "GBR", "THA", "MYS"]
 CURRENCIES = {"USA": "USD", "JPN": "JPY", "KOR": "KRW", "DEU": "EUR", "GBR": "GBP"}
 HS_CODES = ["8471300000", "8517620000", "3901100000", "8542319000", "6403990000", "9403200000", "2709000000"]
+# What each code's goods are called on a declaration (consistent with the tariff's keyword rules), so that "same
+# name, different code" (MA-TAR-001) or "keyword against code" (MA-TAR-014) only happens where a story puts it.
+GOODS_NAMES = {
+    "8471300000": "笔记本电脑",
+    "8517620000": "交换机",
+    "3901100000": "聚乙烯颗粒",
+    "8542319000": "集成电路",
+    "6403990000": "皮鞋",
+    "9403200000": "金属家具",
+    "2709000000": "原油",
+}
+
+
+def goods_name(code_ts: str) -> str:
+    return GOODS_NAMES.get(code_ts, "货物")
+
+
 CONTROL_SOURCES = ["RANDOM", "RANDOM", "RISK_PARAM", "RISK_PARAM", "INSTANT", "DIRECT", "GACC", "INTEL"]
 RISK_SOURCES = ["RISK_PARAM", "GACC", "DIRECT", "INTEL"]  # only the risk unit may cancel these
 METHODS = ["EXTERNAL", "MACHINE", "PARTIAL", "FULL"]
@@ -407,9 +424,9 @@ def _build(
             {
                 "entry_id": entry_id,
                 "g_no": g_no,
-                "code_ts": rng.choice(HS_CODES),
+                "code_ts": (code_ts := rng.choice(HS_CODES)),
                 "ciq_code": "999",
-                "g_name": "货物",
+                "g_name": goods_name(code_ts),
                 "g_model": "规格",
                 "g_qty": qty,
                 "g_unit": "007",

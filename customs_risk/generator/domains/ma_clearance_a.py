@@ -23,7 +23,7 @@ from decimal import Decimal
 from functools import cache
 from zoneinfo import ZoneInfo
 
-from customs_risk.generator.clearance import Emit, declared_conflicts
+from customs_risk.generator.clearance import Emit, declared_conflicts, goods_name
 from customs_risk.generator.context import DayContext
 from customs_risk.generator.organisation import Section, calendar_rows
 
@@ -172,7 +172,7 @@ class Stories:
                 "g_no": 1,
                 "code_ts": code_ts,
                 "ciq_code": "999",
-                "g_name": "货物",
+                "g_name": goods_name(code_ts),
                 "g_model": "规格",
                 "g_qty": qty,
                 "g_unit": "007",

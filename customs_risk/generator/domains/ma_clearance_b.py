@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from customs_risk.generator.clearance import Emit, declared_conflicts
+from customs_risk.generator.clearance import Emit, declared_conflicts, goods_name
 from customs_risk.generator.context import DayContext
 from customs_risk.generator.domains import manifest_transit as mt
 from customs_risk.generator.organisation import Officer, Section
@@ -163,7 +163,7 @@ class Stories:
                     "g_no": g_no,
                     "code_ts": code_ts,
                     "ciq_code": "999",
-                    "g_name": "货物",
+                    "g_name": goods_name(code_ts),
                     "g_model": "规格",
                     "g_qty": Decimal(qty),
                     "g_unit": "007",

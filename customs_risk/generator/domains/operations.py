@@ -22,7 +22,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from customs_risk.generator.clearance import Emit, declared_conflicts, freight_and_insurance
+from customs_risk.generator.clearance import Emit, declared_conflicts, freight_and_insurance, goods_name
 from customs_risk.generator.context import DayContext
 from customs_risk.generator.organisation import Officer, Organisation, Section, calendar_rows
 
@@ -274,9 +274,9 @@ class Builder:
                 {
                     "entry_id": entry_id,
                     "g_no": g_no,
-                    "code_ts": rng.choice(HS_CODES),
+                    "code_ts": (code_ts := rng.choice(HS_CODES)),
                     "ciq_code": "999",
-                    "g_name": "货物",
+                    "g_name": goods_name(code_ts),
                     "g_model": "规格",
                     "g_qty": qty,
                     "g_unit": "007",

@@ -65,6 +65,16 @@
         'chk_ap_tar_012__valuation_action_not_concluded',
         'chk_ap_tar_013__paid_tax_not_written_off',
         'chk_ap_tar_014__exemption_decision_late',
+        'chk_ex_dsp_001__alert_not_acknowledged',
+        'chk_ex_dsp_002__verification_overdue',
+        'chk_ex_dsp_003__no_feedback_after_disposal',
+        'chk_ex_dsp_004__self_verification',
+        'chk_ex_dsp_005__accumulated_alerts_escalate',
+        'chk_ex_dsp_006__regional_or_systemic_signal',
+        'chk_ex_dsp_007__verifier_clears_almost_everything',
+        'chk_ex_dsp_008__reopened_or_changed_after_close',
+        'chk_ex_dsp_009__red_alert_not_reported',
+        'chk_ex_dsp_010__measure_weaker_than_severity',
     ]) }}
 {%- endmacro %}
 

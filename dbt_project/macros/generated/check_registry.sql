@@ -75,6 +75,15 @@
         'chk_ex_dsp_008__reopened_or_changed_after_close',
         'chk_ex_dsp_009__red_alert_not_reported',
         'chk_ex_dsp_010__measure_weaker_than_severity',
+        'chk_ex_sec_001__concurrent_sessions',
+        'chk_ex_sec_002__operation_outside_post',
+        'chk_ex_sec_003__active_while_on_leave',
+        'chk_ex_sec_004__dormant_account_high_risk',
+        'chk_ex_sec_005__alert_viewed_outside_chain',
+        'chk_ex_sec_006__unusual_enterprise_queries',
+        'chk_ex_sec_007__param_changed_without_approval',
+        'chk_ex_sec_008__terminal_shared_by_accounts',
+        'chk_ex_sec_009__archived_alert_modified',
     ]) }}
 {%- endmacro %}
 

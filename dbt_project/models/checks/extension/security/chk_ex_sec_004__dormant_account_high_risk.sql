@@ -22,7 +22,7 @@ with acts as (
     where cancel_officer_id is not null and {{ local_date('cancel_ts') }} = {{ biz_date() }}
     union all
     select approve_officer_id, decision_ts, 'MODIFY_APPROVE', apply_id::text
-    from {{ ref('stg_raw__dec_modify_apply') }}
+    from {{ ref('int_ops_modify_applications') }}
     where decision = 'APPROVED' and approve_officer_id is not null and {{ local_date('decision_ts') }} = {{ biz_date() }}
     union all
     select waive_officer_id, waive_ts, 'FEE_WAIVER', fee_id::text

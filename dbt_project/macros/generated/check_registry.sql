@@ -101,3 +101,12 @@
         'chk_bi_wkl_003__officer_interventions',
     ]) }}
 {%- endmacro %}
+
+{% macro registered_watch() -%}
+    {{ return([
+        'chk_mw_001__subscribed_prompts',
+        'chk_mw_002__watched_officer_day',
+        'chk_mw_003__watched_commodity_day',
+        'chk_mw_004__watched_enterprise_day',
+    ]) }}
+{%- endmacro %}

@@ -11,7 +11,7 @@ Every story is anchored on the business day D and delivers on D every row it nee
 - EX-SEC-004: an officer whose last LOGIN (delivered as a story row) was 120 days ago forces the release flag of
   a released entry today, with an approval number; the same act is an AP-HR-001 case and is labelled so (near
   miss: an officer who also logged in 85 days ago does the same act: AP-HR-001 only).
-- EX-SEC-006: an officer queries 22 enterprises he never handled; another exports 12,000 rows (near misses: 15
+- EX-SEC-006: an inspection assigner (a post without workflow steps) queries 22 enterprises he never handled; another exports 12,000 rows (near misses: 15
   queries; an export of 9,000 rows).
 - EX-SEC-007: a PARAM_UPDATE of AP-CLR-012's max_hours without approval number (near miss: an approved one).
 - EX-SEC-008: at 06:13 (off duty: the roster starts at 08:00) an officer logs in on a colleague's terminal three
@@ -106,7 +106,9 @@ def generate(ctx: DayContext, out: Emit) -> None:
     _outside_post(ctx, rng, out)
     _on_leave(day, out, who(), who())
     _dormant_account(ctx, rng, log, out, who(), who())
-    _enterprise_lookups(ctx, rng, log, out, who(), who(), who(), who())
+    # the querier holds a post without workflow steps (INSPECT_ASSIGN): he handled no entry of any enterprise
+    assigners = sorted((o for o in ctx.org.officers if o.post_code == "INSPECT_ASSIGN"), key=lambda o: o.officer_id)
+    _enterprise_lookups(ctx, rng, log, out, rng.choice(assigners), who(), who(), who())
     _param_updates(day, log, out, who(), who())
     enterprises = sorted(e["enterprise_code"] for e in ctx.org.enterprises)
     _shared_terminal(day, log, out, [who(), who(), who(), who()], enterprises)

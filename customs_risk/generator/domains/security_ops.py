@@ -11,8 +11,8 @@ Every story is anchored on the business day D and delivers on D every row it nee
 - EX-SEC-004: an officer whose last LOGIN (delivered as a story row) was 120 days ago forces the release flag of
   a released entry today, with an approval number; the same act is an AP-HR-001 case and is labelled so (near
   miss: an officer who also logged in 85 days ago does the same act: AP-HR-001 only).
-- EX-SEC-006: an inspection assigner (a post without workflow steps) queries 22 enterprises he never handled; another exports 12,000 rows (near misses: 15
-  queries; an export of 9,000 rows).
+- EX-SEC-006: an inspection assigner (a post without workflow steps) queries 22 enterprises he never handled;
+  another officer exports 12,000 rows (near misses: 15 queries; an export of 9,000 rows).
 - EX-SEC-007: a PARAM_UPDATE of AP-CLR-012's max_hours without approval number (near miss: an approved one).
 - EX-SEC-008: at 06:13 (off duty: the roster starts at 08:00) an officer logs in on a colleague's terminal three
   minutes after the colleague (near miss: on duty, a colleague's query from another officer's terminal 3 minutes

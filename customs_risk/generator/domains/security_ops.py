@@ -13,7 +13,7 @@ Every story is anchored on the business day D and delivers on D every row it nee
   miss: an officer who also logged in 85 days ago does the same act: AP-HR-001 only).
 - EX-SEC-006: an inspection assigner (a post without workflow steps) queries 22 enterprises he never handled;
   another officer exports 12,000 rows (near misses: 15 queries; an export of 9,000 rows).
-- EX-SEC-007: a PARAM_UPDATE of AP-CLR-012's max_hours without approval number (near miss: an approved one).
+- EX-SEC-007: a PARAM_UPDATE of AP-CLR-012's max_hours without approval number (near miss: an approved widening).
 - EX-SEC-008: at 06:13 (off duty: the roster starts at 08:00) an officer logs in on a colleague's terminal three
   minutes after the colleague (near miss: on duty, a colleague's query from another officer's terminal 3 minutes
   after him).
@@ -232,8 +232,8 @@ def _enterprise_lookups(ctx: DayContext, rng: random.Random, log: SecLog, out: E
 def _param_updates(day: date, log: SecLog, out: Emit, officer: Officer, near: Officer) -> None:
     for person, approval in ((officer, None), (near, f"CS{day:%Y%m%d}01")):
         detail = {"check_code": "AP-CLR-012", "param_name": "max_hours", "old_value": 24, "new_value": 36}
-        if approval:
-            detail["approval_no"] = approval
+        if approval:  # the near miss is approved and widens the check (fires more): 24 → 12
+            detail.update(approval_no=approval, new_value=12)
         log_id = log.write(
             person.officer_id,
             _at(day, 16, 10),

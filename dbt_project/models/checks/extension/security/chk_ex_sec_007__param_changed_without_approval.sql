@@ -3,7 +3,9 @@
 -- an approval number, or that narrows a check (makes it fire less) which alerted on the changing officer in
 -- (:biz_date - :days, :biz_date]. Narrowing: detail direction 'NARROW', else for window parameters (period_days,
 -- days, days_orange, lookback_days, baseline_days, dormant_days) a smaller value, for every other (numeric)
--- threshold a larger one. Charged to the officer who changed it; object 'LOG:<log_id>' / 'HL:<change_id>'.
+-- threshold a larger one. "Alerted in the last :days" = hl alerts dated in (:biz_date - :days, :biz_date): the
+-- alerts of earlier nights (the day's own are issued after dbt). Charged to the officer who changed it; object
+-- 'LOG:<log_id>' / 'HL:<change_id>'.
 {%- set check = {
     'code': 'EX-SEC-007', 'module': 'extension', 'business_line': 'security',
     'category': 'procedure', 'severity': 'red', 'object_type': 'PARAM_CHANGE',
@@ -60,7 +62,8 @@ judged as (
             where
                 a.check_code = changes.changed_check_code
                 and a.officer_id = changes.officer_id
-                and {{ in_window('a.biz_date', check_param(check, 'days')) }}
+                and a.biz_date > {{ biz_date() }} - {{ check_param(check, 'days') }}
+                and a.biz_date < {{ biz_date() }}
         ) as own_alerts
     from changes
 ),

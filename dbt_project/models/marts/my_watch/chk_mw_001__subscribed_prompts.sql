@@ -24,29 +24,31 @@ alerts as (
 
 matched as (
     select
+        alerts.*,
         watches.watch_id,
         watches.user_name,
         watches.scope_type,
         watches.scope_value,
         watches.check_code as watched_check_code,
-        watches.param_overrides,
-        alerts.*
+        watches.param_overrides
     from watches
     inner join alerts
         on
-            (watches.check_code is null or alerts.check_code = watches.check_code)
+            (watches.check_code is null or watches.check_code = alerts.check_code)
             and case watches.scope_type
                 when 'CHECK' then true
-                when 'OFFICER' then alerts.officer_id = watches.scope_value
-                when 'ENTERPRISE' then alerts.enterprise_code = watches.scope_value
-                when 'UNIT' then watches.scope_value in (
-                    alerts.section_unit_code, alerts.subordinate_unit_code, alerts.direct_customs_code
-                )
-                when 'HS' then jsonb_path_exists(
-                    alerts.evidence,
-                    '$.** ? (@.code_ts starts with $p || @.hs_code starts with $p)',
-                    jsonb_build_object('p', watches.scope_value)
-                )
+                when 'OFFICER' then watches.scope_value = alerts.officer_id
+                when 'ENTERPRISE' then watches.scope_value = alerts.enterprise_code
+                when 'UNIT'
+                    then watches.scope_value in (
+                        alerts.section_unit_code, alerts.subordinate_unit_code, alerts.direct_customs_code
+                    )
+                when 'HS'
+                    then jsonb_path_exists(
+                        alerts.evidence,
+                        '$.** ? (@.code_ts starts with $p || @.hs_code starts with $p)',
+                        jsonb_build_object('p', watches.scope_value)
+                    )
                 else false
             end
 ),

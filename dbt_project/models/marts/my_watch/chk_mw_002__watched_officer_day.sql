@@ -28,34 +28,52 @@ acts as (
         and end_ts is not null
         and {{ local_date('end_ts') }} = {{ biz_date() }}
     union all
-    select officer_id, 'FIELD_CHANGE', change_ts
+    select
+        officer_id,
+        'FIELD_CHANGE' as action_type,
+        change_ts as ts
     from {{ ref('stg_raw__dec_field_change') }}
     where officer_id in (select watches.scope_value from watches) and {{ local_date('change_ts') }} >= {{ since }}
     union all
-    select cancel_officer_id, 'CONTROL_CANCEL', cancel_ts
+    select
+        cancel_officer_id as officer_id,
+        'CONTROL_CANCEL' as action_type,
+        cancel_ts as ts
     from {{ ref('stg_raw__risk_control') }}
     where
         cancel_officer_id in (select watches.scope_value from watches)
         and {{ local_date('cancel_ts') }} >= {{ since }}
     union all
-    select o.officer_id, 'INSPECTION', i.end_ts
+    select
+        o.officer_id,
+        'INSPECTION' as action_type,
+        i.end_ts as ts
     from {{ ref('stg_raw__inspection') }} as i
     cross join lateral (values (i.lead_officer_id), (i.second_officer_id)) as o (officer_id)
     where o.officer_id in (select watches.scope_value from watches) and {{ local_date('i.end_ts') }} >= {{ since }}
     union all
-    select issuing_officer_id, 'TAX_BILL_ISSUE', issue_ts
+    select
+        issuing_officer_id as officer_id,
+        'TAX_BILL_ISSUE' as action_type,
+        issue_ts as ts
     from {{ ref('stg_raw__tax_bill') }}
     where
         issuing_officer_id in (select watches.scope_value from watches)
         and {{ local_date('issue_ts') }} >= {{ since }}
     union all
-    select cancel_officer_id, 'TAX_BILL_CANCEL', cancel_ts
+    select
+        cancel_officer_id as officer_id,
+        'TAX_BILL_CANCEL' as action_type,
+        cancel_ts as ts
     from {{ ref('stg_raw__tax_bill') }}
     where
         cancel_officer_id in (select watches.scope_value from watches)
         and {{ local_date('cancel_ts') }} >= {{ since }}
     union all
-    select officer_id, 'LOG:' || action, event_ts
+    select
+        officer_id,
+        'LOG:' || action as action_type,
+        event_ts as ts
     from {{ ref('stg_raw__ops_audit_log') }}
     where
         officer_id in (select watches.scope_value from watches)
@@ -63,21 +81,27 @@ acts as (
 ),
 
 rolled_baseline as (
-    select officer_id, 'STEP:' || step_code as action_type, sum(entries_handled) as n
+    select
+        officer_id,
+        'STEP:' || step_code as action_type,
+        sum(entries_handled) as n
     from {{ ref('int_roll_officer_handling_daily') }}
     where
         officer_id in (select watches.scope_value from watches)
         and activity_date >= {{ since }}
         and activity_date < {{ biz_date() }}
-    group by 1, 2
+    group by officer_id, step_code
     union all
-    select officer_id, 'LOG:' || action, sum(n_actions)
+    select
+        officer_id,
+        'LOG:' || action as action_type,
+        sum(n_actions) as n
     from {{ ref('int_roll_sec_ops_daily') }}
     where
         officer_id in (select watches.scope_value from watches)
         and activity_date >= {{ since }}
         and activity_date < {{ biz_date() }}
-    group by 1, 2
+    group by officer_id, action
 ),
 
 scoped as (
@@ -87,21 +111,22 @@ scoped as (
 
 per_type as (
     select
-        officer_id,
-        action_type,
-        count(*) filter (where {{ local_date('ts') }} = {{ biz_date() }}) as n_today,
+        scoped.officer_id,
+        scoped.action_type,
+        count(*) filter (where {{ local_date('scoped.ts') }} = {{ biz_date() }}) as n_today,
         count(*) filter (
-            where {{ local_date('ts') }} = {{ biz_date() }} and {{ outside_wh('ts') }}
+            where {{ local_date('scoped.ts') }} = {{ biz_date() }} and {{ outside_wh('scoped.ts') }}
         ) as n_outside_wh,
         (
-            count(*) filter (where {{ local_date('ts') }} < {{ biz_date() }})
+            count(*) filter (where {{ local_date('scoped.ts') }} < {{ biz_date() }})
             + coalesce(max(rolled_baseline.n), 0)
         )::numeric / {{ check_param(check, 'baseline_days') }} as baseline_mean,
-        min(ts) filter (where {{ local_date('ts') }} = {{ biz_date() }}) as first_ts,
-        max(ts) filter (where {{ local_date('ts') }} = {{ biz_date() }}) as last_ts
+        min(scoped.ts) filter (where {{ local_date('scoped.ts') }} = {{ biz_date() }}) as first_ts,
+        max(scoped.ts) filter (where {{ local_date('scoped.ts') }} = {{ biz_date() }}) as last_ts
     from scoped
-    left join rolled_baseline using (officer_id, action_type)
-    group by officer_id, action_type
+    left join rolled_baseline
+        on scoped.officer_id = rolled_baseline.officer_id and scoped.action_type = rolled_baseline.action_type
+    group by scoped.officer_id, scoped.action_type
 ),
 
 items as (

@@ -23,7 +23,7 @@ releases as (
 items as (
     select
         watches.watch_id,
-        watches.scope_value as prefix,
+        watches.scope_value as hs_prefix,
         releases.entry_id,
         releases.release_date,
         i.origin_country,
@@ -42,7 +42,7 @@ baseline as (
         percentile_cont(0.5) within group (order by usd_unit_price) as median_unit_price
     from items
     where release_date < {{ biz_date() }} and usd_unit_price is not null
-    group by 1, 2
+    group by watch_id, origin_country
 ),
 
 today as (
@@ -56,7 +56,7 @@ today as (
         array_agg(distinct items.entry_id) as entry_ids
     from items
     where items.release_date = {{ biz_date() }}
-    group by 1, 2
+    group by items.watch_id, items.origin_country
 ),
 
 inspected as (
@@ -67,7 +67,7 @@ inspected as (
     from today
     cross join lateral unnest(today.entry_ids) as e (entry_id)
     inner join {{ ref('stg_raw__inspection') }} as insp on e.entry_id = insp.entry_id
-    group by 1, 2
+    group by today.watch_id, today.origin_country
 ),
 
 reviewers as (
@@ -79,7 +79,7 @@ reviewers as (
     cross join lateral unnest(today.entry_ids) as e (entry_id)
     inner join {{ ref('stg_raw__dec_workflow') }} as w on e.entry_id = w.entry_id
     where w.step_code in ('MANUAL_REVIEW', 'DOC_REVIEW', 'ACCEPT') and w.officer_id is not null
-    group by 1, 2
+    group by today.watch_id, today.origin_country
 ),
 
 rows_out as (

@@ -47,26 +47,29 @@ previous_officers as (
         touched.entry_id,
         array_agg(distinct prev_steps.officer_id) as officers
     from touched
-    cross join lateral (
-        select d.entry_id from declarations as d
-        where d.watch_id = touched.watch_id and d.declare_ts < touched.declare_ts
-        order by d.declare_ts desc
-        limit {{ check_param(check, 'k') }}
-    ) as prev
+    cross join
+        lateral (
+            select d.entry_id from declarations as d
+            where d.watch_id = touched.watch_id and d.declare_ts < touched.declare_ts
+            order by d.declare_ts desc
+            limit {{ check_param(check, 'k') }}
+        ) as prev
     inner join steps as prev_steps on prev.entry_id = prev_steps.entry_id
     where prev_steps.officer_id is not null
-    group by 1, 2
+    group by touched.watch_id, touched.entry_id
 ),
 
 detail as (
     select
         touched.*,
         (
-            select jsonb_agg(jsonb_build_object(
-                'step_seq', s.step_seq, 'step_code', s.step_code, 'officer_id', s.officer_id, 'end_ts', s.end_ts,
-                'repeated_officer', s.officer_id = any(coalesce(previous_officers.officers, array[]::text[]))
-            ) order by s.step_seq)
-            from steps as s where s.entry_id = touched.entry_id
+            select
+                jsonb_agg(jsonb_build_object(
+                    'step_seq', s.step_seq, 'step_code', s.step_code, 'officer_id', s.officer_id, 'end_ts', s.end_ts,
+                    'repeated_officer', s.officer_id = any(coalesce(previous_officers.officers, array[]::text[]))
+                ) order by s.step_seq)
+            from steps as s
+            where s.entry_id = touched.entry_id
         ) as step_list,
         (
             select array_agg(distinct s.officer_id) from steps as s
@@ -77,22 +80,28 @@ detail as (
                 and s.officer_id = any(coalesce(previous_officers.officers, array[]::text[]))
         ) as repeated_officers,
         (
-            select count(*) from {{ ref('stg_raw__dec_field_change') }} as fc where fc.entry_id = touched.entry_id
+            select count(*) from {{ ref('stg_raw__dec_field_change') }} as fc
+            where fc.entry_id = touched.entry_id
         ) as n_field_changes,
         (
-            select count(*) from {{ ref('int_ops_modify_applications') }} as m where m.entry_id = touched.entry_id
+            select count(*) from {{ ref('int_ops_modify_applications') }} as m
+            where m.entry_id = touched.entry_id
         ) as n_modify_applications,
         (
-            select count(*) from {{ ref('stg_raw__risk_control') }} as c where c.entry_id = touched.entry_id
+            select count(*) from {{ ref('stg_raw__risk_control') }} as c
+            where c.entry_id = touched.entry_id
         ) as n_controls,
         (
-            select jsonb_agg(i.result) from {{ ref('stg_raw__inspection') }} as i where i.entry_id = touched.entry_id
+            select jsonb_agg(i.result) from {{ ref('stg_raw__inspection') }} as i
+            where i.entry_id = touched.entry_id
         ) as inspection_results,
         (
-            select sum(t.amount_cny) from {{ ref('stg_raw__tax_bill') }} as t where t.entry_id = touched.entry_id
+            select sum(t.amount_cny) from {{ ref('stg_raw__tax_bill') }} as t
+            where t.entry_id = touched.entry_id
         ) as tax_cny,
         (
-            select max(s.end_ts) from steps as s where s.entry_id = touched.entry_id and s.step_code = 'RELEASE'
+            select max(s.end_ts) from steps as s
+            where s.entry_id = touched.entry_id and s.step_code = 'RELEASE'
         ) as release_ts
     from touched
     left join previous_officers
@@ -108,9 +117,9 @@ rows_out as (
         watches.check_code as watched_check_code,
         'ENTRY' as item_type,
         detail.entry_id as item_id,
-        detail.repeated_officers[1] as officer_id,
         detail.enterprise_code,
         null::text as severity,
+        detail.repeated_officers[1] as officer_id,
         detail.repeated_officers is not null as flagged,
         jsonb_build_object(
             'steps', detail.step_list,

@@ -15,7 +15,7 @@ select
     disposal_measure,
     assignee_officer_id,
     note,
-    to_jsonb(document_refs) as document_refs,
     related_alert_id,
-    detail
+    detail,
+    to_jsonb(document_refs) as document_refs
 from {{ source('hl', 'alert_action') }}

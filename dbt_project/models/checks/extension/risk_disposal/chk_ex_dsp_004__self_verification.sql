@@ -39,7 +39,7 @@ judged as (
         alerts.section_unit_code,
         alerts.enterprise_code,
         v.actor_officer_id = alerts.officer_id as is_attributed_officer,
-        exists (
+        exists(
             select 1 from jsonb_path_query(alerts.evidence, 'strict $.** ? (@.type() == "string")') as e (val)
             where e.val #>> '{}' = v.actor_officer_id
         ) as in_evidence,

@@ -21,7 +21,7 @@ with entries as (
     from {{ ref('int_roll_dsp_entries_daily') }} as daily
     inner join {{ ref('int_ops_customs_unit') }} as unit on daily.customs_code = unit.customs_code
     where {{ in_window('daily.activity_date', check_param(check, 'period_days')) }}
-    group by 1, 2
+    group by unit.subordinate_unit_code, unit.direct_customs_code
 ),
 
 alerts as (
@@ -34,21 +34,25 @@ alerts as (
         check_code not like 'EX-DSP-%'
         and subordinate_unit_code is not null
         and {{ in_window('alert_biz_date', check_param(check, 'period_days')) }}
-    group by 1, 2
+    group by check_code, subordinate_unit_code
+),
+
+alerted_checks as (
+    select distinct check_code from alerts
 ),
 
 unit_rates as (
     select
-        checks.check_code,
+        alerted_checks.check_code,
         entries.subordinate_unit_code,
         entries.direct_customs_code,
         entries.entries,
         coalesce(alerts.n_alerts, 0) as n_alerts,
         coalesce(alerts.n_alerts, 0) * 10000.0 / entries.entries as rate
-    from (select distinct check_code from alerts) as checks
+    from alerted_checks
     cross join entries
     left join alerts
-        on checks.check_code = alerts.check_code and entries.subordinate_unit_code = alerts.subordinate_unit_code
+        on alerted_checks.check_code = alerts.check_code and entries.subordinate_unit_code = alerts.subordinate_unit_code
     where entries.entries > 0
 ),
 
@@ -73,7 +77,7 @@ regional as (
     from unit_rates
     inner join unit_p90 on unit_rates.check_code = unit_p90.check_code
     where unit_rates.rate >= unit_p90.p90 and unit_rates.rate > 0
-    group by 1, 2
+    group by unit_rates.check_code, unit_rates.direct_customs_code
 ),
 
 direct_rates as (
@@ -82,7 +86,15 @@ direct_rates as (
         direct_customs_code,
         sum(n_alerts) * 10000.0 / sum(entries) as rate
     from unit_rates
-    group by 1, 2
+    group by check_code, direct_customs_code
+),
+
+direct_p90 as (
+    select
+        check_code,
+        percentile_cont(0.9) within group (order by rate) as p90
+    from direct_rates
+    group by check_code
 ),
 
 direct_above as (
@@ -91,13 +103,7 @@ direct_above as (
         count(*) as directs_above,
         jsonb_agg(direct_rates.direct_customs_code order by direct_rates.direct_customs_code) as directs
     from direct_rates
-    inner join (
-        select
-            check_code,
-            percentile_cont(0.9) within group (order by rate) as p90
-        from direct_rates
-        group by check_code
-    ) as direct_p90 on direct_rates.check_code = direct_p90.check_code
+    inner join direct_p90 on direct_rates.check_code = direct_p90.check_code
     where direct_rates.rate >= direct_p90.p90 and direct_rates.rate > 0
     group by direct_rates.check_code
 ),

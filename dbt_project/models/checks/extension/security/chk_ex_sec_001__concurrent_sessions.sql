@@ -10,7 +10,7 @@
 } %}
 {{ config(meta={'check': check}) }}
 
-with log as (
+with session_log as (
     select * from {{ ref('stg_raw__ops_audit_log') }}
     where action in ('LOGIN', 'LOGOUT') and {{ local_date('event_ts') }} = {{ biz_date() }}
 ),
@@ -23,7 +23,7 @@ sessions as (
         login.terminal_id,
         login.ip_addr,
         coalesce((
-            select min(logout.event_ts) from log as logout
+            select min(logout.event_ts) from session_log as logout
             where
                 logout.action = 'LOGOUT'
                 and logout.officer_id = login.officer_id
@@ -31,7 +31,7 @@ sessions as (
                 and logout.terminal_id is not distinct from login.terminal_id
                 and logout.ip_addr is not distinct from login.ip_addr
         ), {{ end_of_biz_date() }}) as logout_ts
-    from log as login
+    from session_log as login
     where login.action = 'LOGIN'
 ),
 

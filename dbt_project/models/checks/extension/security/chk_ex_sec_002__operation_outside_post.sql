@@ -55,9 +55,9 @@ outside as (
 
 fired as (
     select
+        outside.officer_id,
         outside.officer_id || '|' || outside.entry_id as object_id,
         min(outside.end_ts) as event_ts,
-        outside.officer_id,
         max(declarations.trade_co) as enterprise_code,
         jsonb_build_object(
             'entry_id', outside.entry_id,

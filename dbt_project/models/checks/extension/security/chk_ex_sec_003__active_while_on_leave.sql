@@ -1,7 +1,7 @@
 -- EX-SEC-003 请假期间账号操作: an ops_audit_log row or a manual dec_workflow step (end_ts) of :biz_date by an officer
 -- at a moment inside one of the officer's roster rows with duty_type 'leave' (ts in [shift_start, shift_end)).
 -- A leave row prevails over standing shifts of the same day. One alert per officer and day (object
--- officer|date), charged to the account owner; the count and the first acts are in the evidence.
+-- officer|date), charged to the account owner; the count and the first act are in the evidence.
 {%- set check = {
     'code': 'EX-SEC-003', 'module': 'extension', 'business_line': 'security',
     'category': 'procedure', 'severity': 'orange', 'object_type': 'OFFICER_DAY',
@@ -20,7 +20,7 @@ acts as (
         officer_id,
         event_ts as ts,
         'LOG:' || action as act,
-        log_id::text as ref
+        log_id::text as act_ref
     from {{ ref('stg_raw__ops_audit_log') }}
     where
         {{ local_date('event_ts') }} = {{ biz_date() }}
@@ -30,7 +30,7 @@ acts as (
         officer_id,
         end_ts as ts,
         'STEP:' || step_code as act,
-        entry_id || '#' || step_seq as ref
+        entry_id || '#' || step_seq as act_ref
     from {{ ref('stg_raw__dec_workflow') }}
     where
         end_ts is not null
@@ -61,7 +61,7 @@ fired as (
             'n_acts', count(*),
             'leave_start_ts', min(shift_start_ts),
             'leave_end_ts', max(shift_end_ts),
-            'acts', (jsonb_agg(jsonb_build_object('ts', ts, 'act', act, 'ref', ref) order by ts) -> 0)
+            'first_act', (jsonb_agg(jsonb_build_object('ts', ts, 'act', act, 'ref', act_ref) order by ts) -> 0)
         ) as evidence
     from on_leave
     group by officer_id

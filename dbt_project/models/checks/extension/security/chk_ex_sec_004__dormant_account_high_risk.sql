@@ -13,26 +13,47 @@
 {{ config(meta={'check': check}) }}
 
 with acts as (
-    select officer_id, event_ts as ts, action as act, object_id as ref
+    select
+        officer_id,
+        event_ts as ts,
+        action as act,
+        object_id as act_ref
     from {{ ref('stg_raw__ops_audit_log') }}
     where action in ('FORCE_RELEASE', 'CLEAR_CONTROL_FLAG') and {{ local_date('event_ts') }} = {{ biz_date() }}
     union all
-    select cancel_officer_id, cancel_ts, 'CONTROL_CANCEL', control_id::text
+    select
+        cancel_officer_id as officer_id,
+        cancel_ts as ts,
+        'CONTROL_CANCEL' as act,
+        control_id::text as act_ref
     from {{ ref('stg_raw__risk_control') }}
     where cancel_officer_id is not null and {{ local_date('cancel_ts') }} = {{ biz_date() }}
     union all
-    select approve_officer_id, decision_ts, 'MODIFY_APPROVE', apply_id::text
+    select
+        approve_officer_id as officer_id,
+        decision_ts as ts,
+        'MODIFY_APPROVE' as act,
+        apply_id::text as act_ref
     from {{ ref('int_ops_modify_applications') }}
-    where decision = 'APPROVED' and approve_officer_id is not null and {{ local_date('decision_ts') }} = {{ biz_date() }}
+    where
+        decision = 'APPROVED' and approve_officer_id is not null and {{ local_date('decision_ts') }} = {{ biz_date() }}
     union all
-    select waive_officer_id, waive_ts, 'FEE_WAIVER', fee_id::text
+    select
+        waive_officer_id as officer_id,
+        waive_ts as ts,
+        'FEE_WAIVER' as act,
+        fee_id::text as act_ref
     from {{ ref('stg_raw__late_fee') }}
     where
         waive_officer_id is not null
         and coalesce(waived_amount_cny, 0) > 0
         and {{ local_date('waive_ts') }} = {{ biz_date() }}
     union all
-    select cancel_officer_id, cancel_ts, 'TAX_BILL_CANCEL', tax_bill_no::text
+    select
+        cancel_officer_id as officer_id,
+        cancel_ts as ts,
+        'TAX_BILL_CANCEL' as act,
+        tax_bill_no::text as act_ref
     from {{ ref('stg_raw__tax_bill') }}
     where cancel_officer_id is not null and {{ local_date('cancel_ts') }} = {{ biz_date() }}
 ),
@@ -59,7 +80,7 @@ fired as (
         acts.officer_id,
         null::text as enterprise_code,
         jsonb_build_object(
-            'acts', jsonb_agg(jsonb_build_object('ts', acts.ts, 'act', acts.act, 'ref', acts.ref) order by acts.ts),
+            'acts', jsonb_agg(jsonb_build_object('ts', acts.ts, 'act', acts.act, 'ref', acts.act_ref) order by acts.ts),
             'last_login_before_window', max(logins.last_login_before_window),
             'dormant_days', {{ check_param(check, 'dormant_days') }}
         ) as evidence

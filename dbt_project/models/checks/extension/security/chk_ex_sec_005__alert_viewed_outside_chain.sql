@@ -61,7 +61,9 @@ judged as (
             or views.officer_id in (select supervision_officers.officer_id from supervision_officers)
             or exists (
                 select 1 from users
-                where users.officer_id = views.officer_id and users.roles ?| array['supervision', 'discipline']
+                where
+                    users.officer_id = views.officer_id
+                    and users.role_codes ?| array['supervision', 'discipline']
             )
             or exists (
                 select 1 from leaders
@@ -73,7 +75,7 @@ judged as (
                 select 1 from users
                 where
                     users.officer_id = views.officer_id
-                    and users.roles ?| array['section_chief', 'subordinate_leader']
+                    and users.role_codes ?| array['section_chief', 'subordinate_leader']
                     and users.unit_code in (
                         alerts.section_unit_code, alerts.subordinate_unit_code, alerts.direct_customs_code,
                         alerts.charged_unit_code

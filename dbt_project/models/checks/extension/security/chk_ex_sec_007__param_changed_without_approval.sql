@@ -50,9 +50,10 @@ judged as (
             case
                 when changes.old_value !~ '^-?[0-9]+(\.[0-9]+)?$' or changes.new_value !~ '^-?[0-9]+(\.[0-9]+)?$'
                     then false
-                when changes.param_name in (
-                    'period_days', 'days', 'days_orange', 'lookback_days', 'baseline_days', 'dormant_days'
-                )
+                when
+                    changes.param_name in (
+                        'period_days', 'days', 'days_orange', 'lookback_days', 'baseline_days', 'dormant_days'
+                    )
                     then changes.new_value::numeric < changes.old_value::numeric
                 else changes.new_value::numeric > changes.old_value::numeric
             end

@@ -27,7 +27,7 @@ close_pairs as (
         on
             a.terminal_id = b.terminal_id
             and a.officer_id <> b.officer_id
-            and b.event_ts >= a.event_ts
+            and a.event_ts <= b.event_ts
             and b.event_ts <= a.event_ts + interval '1 minute' * {{ check_param(check, 'minutes') }}
 ),
 

@@ -24,7 +24,7 @@ archived as (
     from {{ ref('stg_hl__alert') }} as alerts
     inner join {{ ref('stg_hl__alert_action') }} as actions on alerts.alert_id = actions.alert_id
     where actions.action = 'ARCHIVE'
-    group by 1, 2, 3, 4
+    group by alerts.alert_id, alerts.alert_key, alerts.check_code, alerts.enterprise_code
 ),
 
 fired as (

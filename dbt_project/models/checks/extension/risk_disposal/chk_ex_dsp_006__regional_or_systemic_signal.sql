@@ -52,7 +52,9 @@ unit_rates as (
     from alerted_checks
     cross join entries
     left join alerts
-        on alerted_checks.check_code = alerts.check_code and entries.subordinate_unit_code = alerts.subordinate_unit_code
+        on
+            alerted_checks.check_code = alerts.check_code
+            and entries.subordinate_unit_code = alerts.subordinate_unit_code
     where entries.entries > 0
 ),
 

@@ -17,22 +17,22 @@ with session_log as (
 
 sessions as (
     select
-        login.log_id,
-        login.officer_id,
-        login.event_ts as login_ts,
-        login.terminal_id,
-        login.ip_addr,
+        opened.log_id,
+        opened.officer_id,
+        opened.event_ts as login_ts,
+        opened.terminal_id,
+        opened.ip_addr,
         coalesce((
             select min(logout.event_ts) from session_log as logout
             where
                 logout.action = 'LOGOUT'
-                and logout.officer_id = login.officer_id
-                and logout.event_ts >= login.event_ts
-                and logout.terminal_id is not distinct from login.terminal_id
-                and logout.ip_addr is not distinct from login.ip_addr
+                and logout.officer_id = opened.officer_id
+                and logout.event_ts >= opened.event_ts
+                and logout.terminal_id is not distinct from opened.terminal_id
+                and logout.ip_addr is not distinct from opened.ip_addr
         ), {{ end_of_biz_date() }}) as logout_ts
-    from session_log as login
-    where login.action = 'LOGIN'
+    from session_log as opened
+    where opened.action = 'LOGIN'
 ),
 
 pairs as (

@@ -42,9 +42,11 @@ def _dbt_run(day: str) -> None:
 
 def _issue_copy(conn, alert: dict, tag: str, calendar: WorkCalendar) -> int:
     """A copy of a fct_alert row as its own hl alert (own key), issued by the real `issue` at ISSUED."""
+    # dated the day before, so the night's own alerts of the day (test_with_the_real_night) keep their count
+    copied = _COPIED.replace("biz_date,", "biz_date - 1,")
     alert_id = conn.execute(
         f"insert into hl.alert (alert_key, {_COPIED}, charged_unit_code)"
-        f" select %s, {_COPIED}, section_unit_code from marts.fct_alert where alert_key = %s returning alert_id",
+        f" select %s, {copied}, section_unit_code from marts.fct_alert where alert_key = %s returning alert_id",
         (f"dsp-test-{tag}-{alert['alert_key']}", alert["alert_key"]),
     ).fetchone()[0]
     issue(conn, alert_id, alert["severity"], ISSUED, calendar)

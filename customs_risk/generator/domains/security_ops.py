@@ -18,7 +18,7 @@ Every story is anchored on the business day D and delivers on D every row it nee
   minutes after the colleague (near miss: on duty, a colleague's query from another officer's terminal 3 minutes
   after him).
 EX-SEC-005 and EX-SEC-009 judge hl alerts (views of alerts, archived alerts), which the extract cannot create: they
-are proved by their unit tests and tests/disposition/test_disposal_checks.py.
+are proved by their unit tests and tests/disposition/test_with_the_real_night_disposal_checks.py.
 
 Keys of this module: entry-id sequence numbers ENTRY_SEQ_BASE…+9999 (970000–979999), operation-log ids
 YYYYMMDD·10^8 + 97·10^6 + n, foreign terminals 'SEC…'.

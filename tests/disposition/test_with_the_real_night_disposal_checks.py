@@ -7,6 +7,9 @@ clears it as a false positive through `service.perform` as the application role 
 untouched (EX-DSP-001 and EX-DSP-009); a second copy of the yellow one, acknowledged on Monday morning, is the near
 miss of EX-DSP-001.
 Then the checks run for Monday through dbt, and the warehouse is put back to the night's business day.
+
+The file sorts after test_with_the_real_night.py on purpose: that test expects every hl alert of the session to be
+freshly issued (each with a pending deadline), and the log is append-only, so the cases worked here come after it.
 """
 
 from __future__ import annotations

@@ -1,17 +1,19 @@
 """The lists of check models that the marts union, derived from the files under dbt_project/models/checks/.
 
 dbt must know a model's refs at parse time, before its graph exists, so the marts cannot discover checks by tag
-alone. This module writes two lists as macros; setup runs it before every parse and a test keeps it honest:
+alone. This module writes three lists as macros; setup runs it before every parse and a test keeps it honest:
 
 - registered_checks(): every chk_*.sql outside models/checks/basic_info/ — the alerts `fct_alert` unions;
 - registered_prompts(): the chk_*.sql under models/checks/basic_info/ — the informational daily lists
-  (基础信息提示) `fct_daily_prompt` unions. They are not alerts and never reach fct_alert.
+  (基础信息提示) `fct_daily_prompt` unions. They are not alerts and never reach fct_alert;
+- registered_watch(): the chk_mw_*.sql under models/marts/my_watch/ — the per-user my-watch lists (我的关注)
+  `fct_my_watch` unions. They read fct_alert, so they live in the marts layer, not under models/checks/.
 
 Add-on packs (外挂系统) live in models/checks/plugin/<pack>/ and are switched off as a whole with the dbt var
 `pack_<pack>` (default true), which dbt_project.yml also uses as `+enabled` of the pack's folders. dbt refuses a ref
 to a disabled model, so registered_checks() adds a pack's checks only inside `{% if var('pack_<pack>', true) %}`.
 
-dim_risk_check is not affected: it reads every model tagged `check` from the graph, prompts included.
+dim_risk_check is not affected: it reads every model tagged `check` or `watch` from the graph, prompts included.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from customs_risk.config import PROJECT_ROOT
 CHECKS_DIR = PROJECT_ROOT / "dbt_project" / "models" / "checks"
 PROMPTS_SUBDIR = "basic_info"
 PACKS_SUBDIR = "plugin"
+WATCH_DIR = PROJECT_ROOT / "dbt_project" / "models" / "marts" / "my_watch"
 REGISTRY = PROJECT_ROOT / "dbt_project" / "macros" / "generated" / "check_registry.sql"
 
 
@@ -60,6 +63,11 @@ def prompt_model_names(checks_dir: Path = CHECKS_DIR) -> list[str]:
     return sorted(p.stem for p in checks_dir.rglob("chk_*.sql") if _is_prompt(p, checks_dir))
 
 
+def watch_model_names(watch_dir: Path = WATCH_DIR) -> list[str]:
+    """My-watch lists: the chk_mw_*.sql under models/marts/my_watch/."""
+    return sorted(p.stem for p in watch_dir.glob("chk_mw_*.sql"))
+
+
 def _list_macro(name: str, names: list[str]) -> str:
     items = "".join(f"\n        '{n}'," for n in names)
     return f"{{% macro {name}() -%}}\n    {{{{ return([{items}\n    ]) }}}}\n{{%- endmacro %}}\n"
@@ -80,7 +88,12 @@ def _checks_macro(core: list[str], packs: dict[str, list[str]]) -> str:
     return text + "    {{ return(checks) }}\n{%- endmacro %}\n"
 
 
-def registry_macro(checks: list[str], prompts: list[str], packs: dict[str, list[str]] | None = None) -> str:
+def registry_macro(
+    checks: list[str],
+    prompts: list[str],
+    packs: dict[str, list[str]] | None = None,
+    watch: list[str] | None = None,
+) -> str:
     """The generated macros; `packs` (default: read from models/checks/plugin/) are listed under their var."""
     packs = pack_check_names() if packs is None else packs
     in_packs = {n for names in packs.values() for n in names}
@@ -90,6 +103,8 @@ def registry_macro(checks: list[str], prompts: list[str], packs: dict[str, list[
         + _checks_macro(core, packs)
         + "\n"
         + _list_macro("registered_prompts", prompts)
+        + "\n"
+        + _list_macro("registered_watch", watch_model_names() if watch is None else watch)
     )
 
 

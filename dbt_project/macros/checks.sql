@@ -68,12 +68,16 @@ left join lateral (
 ) as attribution on true
 {%- endmacro %}
 
-{#- Every model tagged `check`, read from the dbt graph: no hand-kept list anywhere. -#}
+{#-
+  Every model tagged `check` (and the my-watch lists, tagged `watch`, which are declared like checks but built in
+  the marts layer because they read fct_alert), read from the dbt graph: no hand-kept list anywhere.
+-#}
 {% macro check_nodes() -%}
     {%- set nodes = [] -%}
     {%- if execute -%}
         {%- for node in graph.nodes.values() | sort(attribute='name') -%}
-            {%- if node.resource_type == 'model' and 'check' in node.tags and node.config.enabled -%}
+            {%- if node.resource_type == 'model' and ('check' in node.tags or 'watch' in node.tags)
+                and node.config.enabled -%}
                 {%- do nodes.append(node) -%}
             {%- endif -%}
         {%- endfor -%}

@@ -36,7 +36,11 @@ def test_every_check_has_a_firing_and_a_silent_unit_test(nightly_run):
     result = _dbt("parse", nightly_run=nightly_run)
     assert result.returncode == 0, result.stdout[-3000:]
     manifest = json.loads((DBT_PROJECT_DIR / "target" / "manifest.json").read_text())
-    checks = {n["name"] for n in manifest["nodes"].values() if n["resource_type"] == "model" and "check" in n["tags"]}
+    checks = {
+        n["name"]
+        for n in manifest["nodes"].values()
+        if n["resource_type"] == "model" and {"check", "watch"} & set(n["tags"])
+    }
     fires, silent = Counter(), Counter()
     for ut in manifest["unit_tests"].values():
         (fires if ut["expect"]["rows"] else silent)[ut["model"]] += 1

@@ -69,8 +69,27 @@
         'chk_ex_asm_002__case_past_deadline',
         'chk_ex_asm_003__detention_too_long',
         'chk_ex_asm_004__confiscated_goods_cheap_or_related',
+        'chk_ex_dsp_001__alert_not_acknowledged',
+        'chk_ex_dsp_002__verification_overdue',
+        'chk_ex_dsp_003__no_feedback_after_disposal',
+        'chk_ex_dsp_004__self_verification',
+        'chk_ex_dsp_005__accumulated_alerts_escalate',
+        'chk_ex_dsp_006__regional_or_systemic_signal',
+        'chk_ex_dsp_007__verifier_clears_almost_everything',
+        'chk_ex_dsp_008__reopened_or_changed_after_close',
+        'chk_ex_dsp_009__red_alert_not_reported',
+        'chk_ex_dsp_010__measure_weaker_than_severity',
         'chk_ex_mnf_001__late_manifest_not_penalised',
         'chk_ex_mnf_002__frequent_manifest_amendments',
+        'chk_ex_sec_001__concurrent_sessions',
+        'chk_ex_sec_002__operation_outside_post',
+        'chk_ex_sec_003__active_while_on_leave',
+        'chk_ex_sec_004__dormant_account_high_risk',
+        'chk_ex_sec_005__alert_viewed_outside_chain',
+        'chk_ex_sec_006__unusual_enterprise_queries',
+        'chk_ex_sec_007__param_changed_without_approval',
+        'chk_ex_sec_008__terminal_shared_by_accounts',
+        'chk_ex_sec_009__archived_alert_modified',
         'chk_ma_asm_001__inspection_finding_not_referred',
         'chk_ma_asm_002__criminal_case_handled_administratively',
         'chk_ma_asm_003__fine_below_legal_minimum',
@@ -180,5 +199,14 @@
         'chk_bi_wkl_001__officer_workload',
         'chk_bi_wkl_002__section_post_throughput',
         'chk_bi_wkl_003__officer_interventions',
+    ]) }}
+{%- endmacro %}
+
+{% macro registered_watch() -%}
+    {{ return([
+        'chk_mw_001__subscribed_prompts',
+        'chk_mw_002__watched_officer_day',
+        'chk_mw_003__watched_commodity_day',
+        'chk_mw_004__watched_enterprise_day',
     ]) }}
 {%- endmacro %}

@@ -28,7 +28,7 @@ with steps as (
 off_duty as (
     select *
     from steps
-    where {{ ma_clr_b_is_off_duty('steps.officer_id', 'steps.end_ts') }}
+    where {{ is_off_duty('steps.officer_id', 'steps.end_ts') }}
 ),
 
 declarations as (

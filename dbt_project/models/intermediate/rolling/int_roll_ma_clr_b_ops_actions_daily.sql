@@ -41,5 +41,5 @@ select
     actions.method_before,
     actions.method_after,
     actions.action = 'FORCE_RELEASE'
-    and {{ ma_clr_b_is_off_duty('actions.officer_id', 'actions.event_ts') }} as is_off_duty
+    and {{ is_off_duty('actions.officer_id', 'actions.event_ts') }} as is_off_duty
 from actions

@@ -34,8 +34,8 @@ close_pairs as (
 judged as (
     select
         close_pairs.*,
-        {{ sec_is_off_duty('close_pairs.first_officer_id', 'close_pairs.first_ts') }} as first_off_duty,
-        {{ sec_is_off_duty('close_pairs.second_officer_id', 'close_pairs.second_ts') }} as second_off_duty
+        {{ is_off_duty('close_pairs.first_officer_id', 'close_pairs.first_ts') }} as first_off_duty,
+        {{ is_off_duty('close_pairs.second_officer_id', 'close_pairs.second_ts') }} as second_off_duty
     from close_pairs
 ),
 

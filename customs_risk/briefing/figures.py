@@ -21,7 +21,8 @@ class Briefing:
     by_unit_line: list[dict] = field(default_factory=list)  # red and orange, per unit × business line
     top_alerts: list[dict] = field(default_factory=list)
     overdue: list[dict] = field(default_factory=list)  # open dispositions past their deadline, per unit
-    validation_warnings: list[dict] = field(default_factory=list)
+    validation_warnings: list[dict] = field(default_factory=list)  # the first few
+    validation_warning_count: int = 0
     week: list[dict] = field(default_factory=list)  # the last 7 business days × severity
 
     @property
@@ -58,7 +59,7 @@ def collect(conn: psycopg.Connection, biz_date: date, scope_code: str | None, wi
                    count(*) filter (where severity = 'orange') as orange
             from marts.rpt_alert_detail
             where biz_date = %(day)s and severity in ('red', 'orange') and {where}
-            group by 1, 2 order by red desc, orange desc, 1, 2""",
+            group by 1, 2 order by red desc, orange desc, 1, 2 limit 10""",
         params,
     ).fetchall()
     b.top_alerts = cur.execute(
@@ -68,7 +69,7 @@ def collect(conn: psycopg.Connection, biz_date: date, scope_code: str | None, wi
                    coalesce(officer_name_zh, '') as officer
             from marts.rpt_alert_detail
             where biz_date = %(day)s and severity in ('red', 'orange') and {where}
-            order by severity = 'red' desc, check_code, object_id limit 15""",
+            order by severity = 'red' desc, check_code, object_id limit 8""",
         params,
     ).fetchall()
     has_hl = cur.execute("select to_regclass('hl.alert_state') is not null as ok").fetchone()["ok"]
@@ -85,9 +86,12 @@ def collect(conn: psycopg.Connection, biz_date: date, scope_code: str | None, wi
     b.validation_warnings = cur.execute(
         """select suite, expectation, coalesce(column_name, '') as column_name, coalesce(unexpected_count, 0) as n
            from raw._validation_result
-           where biz_date = %(day)s and not success order by severity, suite, expectation limit 10""",
+           where biz_date = %(day)s and not success order by severity, suite, expectation limit 5""",
         params,
     ).fetchall()
+    b.validation_warning_count = cur.execute(
+        "select count(*) as n from raw._validation_result where biz_date = %(day)s and not success", params
+    ).fetchone()["n"]
     b.week = cur.execute(
         f"""select biz_date, severity, sum(n_alerts)::int as n from marts.rpt_alert_daily
             where biz_date > %(day)s::date - 7 and biz_date <= %(day)s and {where}

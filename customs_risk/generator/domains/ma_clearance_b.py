@@ -636,11 +636,11 @@ def _cancellations(s: Stories, sub: str) -> None:
 
 
 def _broker_affinity(s: Stories, sub: str) -> None:
-    """Officer K accepts 52 of broker B's entries 31–82 days ago; K2 accepts 47 of broker B2's (near miss: the
-    business day's clean declarations could add one or two)."""
+    """Officer K accepts 52 of broker B's entries 31–82 days ago; K2 accepts 40 of broker B2's (near miss, with room
+    for the few entries of B2 that other modules' clean declarations give K2)."""
     b, b2 = s.company(), s.company()
     accepters = s.officers(sub, "ACCEPT", (b, b2))
-    for officer, broker, n in ((accepters[0], b, 52), (accepters[1], b2, 47)):
+    for officer, broker, n in ((accepters[0], b, 52), (accepters[1], b2, 40)):
         for i in range(n):
             trade_co = s.any_company()
             if (officer.officer_id, trade_co) in s.conflicts:
@@ -660,22 +660,26 @@ def _broker_affinity(s: Stories, sub: str) -> None:
 
 def _duty_synchronised(s: Stories, sub: str) -> None:
     """Enterprise E declares on 12 days, the only days (of 52 with declarations, 31–88 days ago) officer W works;
-    W accepts them all. F declares on 8 days, all accepted by W2, but W2 also accepts every background entry (near
-    miss: W2 works on most days, so the lift stays near 1)."""
+    W accepts them all. F declares on 6 days, all accepted by W2, but W2 also accepts every background entry (near
+    miss: W2 works on most days, so the lift stays near 1; 6 days leaves room below min_days for F's entries from
+    other modules)."""
     e, f = s.company(), s.company()
     accepters = s.officers(sub, "ACCEPT", (e, f))
     w, w2 = accepters[0], accepters[1]
     s.reserved[sub] = {w.officer_id, w2.officer_id}
     days = [s.day - timedelta(days=31 + i) for i in range(58)]
     duty = days[::4][:12]
-    duty2 = [x for x in days[2::4]][:8]
+    duty2 = [x for x in days[2::4]][:6]
     for day in days:
         if day in duty:
             s.simple(sub, day, e, accept=w)
         elif day in duty2:
             s.simple(sub, day, f, accept=w2)
         else:
-            s.simple(sub, day, s.any_company(), accept=w2)
+            background = s.any_company()
+            while background in (e, f):  # E's and F's days are the story's own
+                background = s.any_company()
+            s.simple(sub, day, background, accept=w2)
     s.out.label(
         "MA-CLR-022",
         "OFFICER_ENTERPRISE",

@@ -205,6 +205,7 @@ def demo(
     first = last - timedelta(days=days - 1)
     console.rule("1/4 set-up")
     prepare()
+    _demo_watches()
     console.rule("2/4 sample extract")
     generate(start=first.isoformat(), end=last.isoformat())
     console.rule("3/4 nightly pipeline (Airflow → GX → dbt)")
@@ -338,6 +339,19 @@ def _run_nightly(days: list[str]) -> None:
     if proc.returncode != 0:
         console.print(f"[red]nightly run failed; see {log}[/red]")
         raise typer.Exit(proc.returncode)
+
+
+def _demo_watches() -> None:
+    """我的关注 for the demo users: a subordinate leader watches his customs, GACC watches one red check."""
+    for args in (
+        ("leader-5204", "--scope", "UNIT", "--value", "5204"),
+        ("gacc", "--scope", "CHECK", "--check", "AP-CLR-001"),
+    ):
+        subprocess.run(
+            [sys.executable, "-m", "customs_risk.cli", "dispose", "watch", "add", *args],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
 
 
 def _demo_workbench_users() -> None:

@@ -15,8 +15,8 @@ import os
 from sqlalchemy import create_engine, text
 
 VIEWER_ROLE = "预警查看 Alert viewer"
-# Not about any unit or person: every user sees them whole.
-PUBLIC_DATASETS = {"rpt_night_status"}
+# Not cut by unit: about no unit at all, or already cut to the logged-in user (my_watch).
+PUBLIC_DATASETS = {"rpt_night_status", "my_watch"}
 LEVEL_COLUMN = {"DIRECT": "direct_customs_code", "SUBORDINATE": "subordinate_unit_code", "SECTION": "section_unit_code"}
 
 

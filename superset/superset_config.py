@@ -37,7 +37,8 @@ LANGUAGES = {
 
 # Native filters are always on in Superset 6 (the DASHBOARD_NATIVE_FILTERS flag was removed);
 # CSV/Excel download is built in, this flag adds "export full CSV" for table charts.
-FEATURE_FLAGS = {"ALLOW_FULL_CSV_EXPORT": True}
+# Jinja in SQL: the my-watch dataset filters on {{ current_username() }} (each user sees only their own list).
+FEATURE_FLAGS = {"ALLOW_FULL_CSV_EXPORT": True, "ENABLE_TEMPLATE_PROCESSING": True}
 
 # No Redis on this host: in-process cache for metadata, no result cache so a new
 # nightly run is visible at once. Filter/explore state stays in the metastore (default).

@@ -395,3 +395,47 @@ def user_list() -> None:
     for name, officer, unit, roles, active, created in rows:
         table.add_row(name, officer or "", unit, ", ".join(roles), "yes" if active else "no", f"{created:%Y-%m-%d}")
     console.print(table)
+
+
+watch_app = typer.Typer(
+    help="我的关注 My watch: a Superset user's subscriptions (hl.user_watch).", no_args_is_help=True
+)
+app.add_typer(watch_app, name="watch")
+WATCH_SCOPES = ("CHECK", "OFFICER", "ENTERPRISE", "UNIT", "HS")
+
+
+@watch_app.command("add")
+def watch_add(
+    user: Annotated[str, typer.Argument(help="Superset login name.")],
+    scope: Annotated[str, typer.Option("--scope", help="CHECK, OFFICER, ENTERPRISE, UNIT or HS.")],
+    value: Annotated[str | None, typer.Option("--value", help="Officer id, enterprise code, unit, HS prefix.")] = None,
+    check: Annotated[str | None, typer.Option("--check", help="Check code (all checks when omitted).")] = None,
+) -> None:
+    """Subscribe a user to a check, an officer, an enterprise, a unit or an HS prefix (idempotent)."""
+    if scope not in WATCH_SCOPES:
+        _fail(f"未知范围 unknown scope {scope}; choose from {', '.join(WATCH_SCOPES)}")
+    if (scope == "CHECK") != (value is None) or (scope == "CHECK" and check is None):
+        _fail("CHECK 范围需要 --check 且不要 --value；其他范围需要 --value — CHECK takes --check only, others --value")
+    with _owner() as conn:
+        conn.execute(
+            """insert into hl.user_watch (user_name, check_code, scope_type, scope_value)
+               values (%s, %s, %s, %s) on conflict do nothing""",
+            (user, check, scope, value),
+        )
+        audit.record(conn, channel="cli", path="dispose watch add", method="CLI", detail={"user": user})
+    console.print(f"{user} watches {scope} {value or ''} {check or '(all checks)'}")
+
+
+@watch_app.command("list")
+def watch_list(user: Annotated[str | None, typer.Argument(help="Only this user.")] = None) -> None:
+    """List the subscriptions."""
+    with _owner() as conn:
+        rows = conn.execute(
+            """select user_name, scope_type, coalesce(scope_value, ''), coalesce(check_code, '*'), created_ts
+               from hl.user_watch where %(user)s::text is null or user_name = %(user)s order by 1, 2, 3""",
+            {"user": user},
+        ).fetchall()
+    table = Table("user", "scope", "value", "check", "since")
+    for row in rows:
+        table.add_row(*(str(x) for x in row))
+    console.print(table)

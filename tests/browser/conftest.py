@@ -98,6 +98,13 @@ def superset_server(nightly_run, warehouse_url, superset_env):
     from tests.conftest import run_cli
 
     run_cli("dispose", "user", "demo")
+    # 我的关注: subscriptions, then the night's my-watch lists rebuilt (as a re-run of the marts would)
+    run_cli("dispose", "watch", "add", "leader-5204", "--scope", "UNIT", "--value", "5204")
+    run_cli("dispose", "watch", "add", "gacc", "--scope", "CHECK", "--check", "AP-CLR-001")
+    vars_ = json.dumps({"biz_date": nightly_run})
+    run_cli(
+        "dbt", "build", "--select", "tag:watch fct_my_watch", "--exclude-resource-type", "unit_test", "--vars", vars_
+    )
     _run_manage(superset_env, "setup")
     port = _free_port()
     log_path = Path(superset_env["SUPERSET_HOME"]) / "serve.log"

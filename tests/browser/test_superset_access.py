@@ -69,6 +69,19 @@ def test_district_and_gacc_users_see_their_whole_subtree(superset_server, wareho
     assert matching_alerts(gacc) == count(warehouse_url)
 
 
+def test_my_watch_shows_each_user_only_their_own_list(superset_server, warehouse_url):
+    conninfo = re.sub(r"^postgresql\+\w+://", "postgresql://", warehouse_url)
+    with psycopg.connect(conninfo) as conn:
+        own = conn.execute("select count(*) from marts.fct_my_watch where user_name = 'leader-5204'").fetchone()[0]
+    assert own > 0, "leader-5204 watches unit 5204, which has alerts"
+    for user, expected in (("leader-5204", own), ("sup-5200", 0)):
+        api = SupersetAPI(superset_server, user, USER_PASSWORD)
+        charts = {c["slice_name"]: c for c in api.get("/api/v1/dashboard/my-watch/charts")["result"]}
+        chart = charts["关注条目 Watched items"]
+        data = api.get(f"/api/v1/chart/{chart['id']}/data/")["result"][0]["data"]
+        assert (data[0]["n_items"] if data else 0) == expected, user
+
+
 def test_detail_exports_to_excel(superset_api):
     detail = charts_by_name(superset_api)["预警明细 Alert detail"]
     xlsx = superset_api.get_bytes(f"/api/v1/chart/{detail['id']}/data/?format=xlsx")

@@ -34,7 +34,7 @@ drawn as (
         in_lot_id,
         sum(qty) as qty_out
     from moves
-    where direction = 'OUT' and in_lot_id in (select movement_id from lots)
+    where direction = 'OUT' and in_lot_id in (select l.movement_id from lots as l)
     group by 1
 ),
 

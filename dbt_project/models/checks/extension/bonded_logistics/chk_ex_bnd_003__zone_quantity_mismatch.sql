@@ -45,9 +45,9 @@ items as (
     from {{ ref('stg_raw__dec_item') }}
     where
         entry_id in (
-            select domestic_entry_id from pairs
+            select p1.domestic_entry_id from pairs as p1
             union all
-            select zone_entry_id from pairs
+            select p2.zone_entry_id from pairs as p2
         )
     group by 1, 2
 ),

@@ -52,18 +52,18 @@ best as (
         step_code,
         entries_n,
         officer_n,
-        officer_n::numeric / entries_n as share
+        officer_n::numeric / entries_n as officer_share
     from per_step
     where officer_n > 0
-    order by enterprise_code, change_ts, officer_n::numeric / entries_n desc, step_code
+    order by enterprise_code asc, change_ts asc, officer_share desc, step_code asc
 ),
 
 fired as (
     select
-        u.enterprise_code || '|' || to_char(u.change_ts at time zone 'UTC', 'YYYYMMDD"T"HH24MISS') as object_id,
         u.change_ts as event_ts,
         u.approve_officer_id as officer_id,
         u.enterprise_code,
+        u.enterprise_code || '|' || to_char(u.change_ts at time zone 'UTC', 'YYYYMMDD"T"HH24MISS') as object_id,
         jsonb_build_object(
             'old_class', u.old_class,
             'new_class', u.new_class,
@@ -71,12 +71,12 @@ fired as (
             'step_code', b.step_code,
             'n', b.entries_n,
             'n_officer', b.officer_n,
-            'share', round(b.share, 4),
+            'share', round(b.officer_share, 4),
             'min_share', {{ check_param(check, 'min_share') }}
         ) as evidence
     from upgrades as u
     inner join best as b on u.enterprise_code = b.enterprise_code and u.change_ts = b.change_ts
-    where b.share >= {{ check_param(check, 'min_share') }}
+    where b.officer_share >= {{ check_param(check, 'min_share') }}
 )
 
 {{ emit_alerts('fired', check) }}

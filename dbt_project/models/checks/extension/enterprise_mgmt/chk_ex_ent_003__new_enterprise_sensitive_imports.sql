@@ -21,10 +21,13 @@
 } %}
 {{ config(meta={'check': check}) }}
 
-{%- set chapters = check_param(check, 'sensitive_chapters') %}
+{%- set chapter_list = "'" ~ check_param(check, 'sensitive_chapters') | join("', '") ~ "'" %}
 
 with new_enterprises as (
-    select enterprise_code, reg_date, registered_customs_code
+    select
+        enterprise_code,
+        reg_date,
+        registered_customs_code
     from {{ ref('stg_raw__enterprise') }}
     where {{ in_window('reg_date', check_param(check, 'new_days')) }}
 ),
@@ -41,9 +44,10 @@ imports as (
     inner join {{ ref('int_roll_ext_enterprise_imports_daily') }} as r
         on
             n.enterprise_code = r.trade_co
-            and r.declare_date >= n.reg_date
+            and n.reg_date <= r.declare_date
             and r.declare_date <= {{ biz_date() }}
-    where r.chapter in ({% for c in chapters %}'{{ c }}'{% if not loop.last %}, {% endif %}{% endfor %})
+    where
+        r.chapter in ({{ chapter_list }})
     group by 1, 2
 ),
 

@@ -16,7 +16,10 @@
 {{ config(meta={'check': check}) }}
 
 with inactive as (
-    select enterprise_code, status, status_since
+    select
+        enterprise_code,
+        status,
+        status_since
     from {{ ref('stg_raw__enterprise') }}
     where status in ('suspended', 'deregistered')
 ),
@@ -44,7 +47,11 @@ hits as (
 ),
 
 steps as (
-    select entry_id, step_code, officer_id from {{ ref('int_entry_steps') }}
+    select
+        entry_id,
+        step_code,
+        officer_id
+    from {{ ref('int_entry_steps') }}
     where step_code in ('ACCEPT', 'RELEASE') and officer_id is not null
 ),
 
@@ -52,8 +59,8 @@ fired as (
     select
         hits.entry_id as object_id,
         hits.declare_ts as event_ts,
-        coalesce(acc.officer_id, rel.officer_id) as officer_id,
         hits.trade_co as enterprise_code,
+        coalesce(acc.officer_id, rel.officer_id) as officer_id,
         jsonb_build_object(
             'inactive_enterprise', hits.inactive_code,
             'status', hits.status,

@@ -21,7 +21,10 @@ with released as (
 ),
 
 low_credit as (
-    select enterprise_code, credit_class, credit_class_since
+    select
+        enterprise_code,
+        credit_class,
+        credit_class_since
     from {{ ref('stg_raw__enterprise') }}
     where credit_class in ('C', 'D', 'DISHONEST')
 ),
@@ -41,7 +44,7 @@ fired as (
         ) as evidence
     from released as r
     inner join {{ ref('stg_raw__dec_head') }} as h on r.entry_id = h.entry_id
-    inner join low_credit as e on h.trade_co = e.enterprise_code and e.credit_class_since <= r.release_date
+    inner join low_credit as e on h.trade_co = e.enterprise_code and r.release_date >= e.credit_class_since
     where
         coalesce(h.guarantee_release_flag, false)
         or h.tax_payment_mode = 'SUMMARY'

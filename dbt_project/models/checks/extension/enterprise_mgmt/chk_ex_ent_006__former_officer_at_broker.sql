@@ -45,15 +45,22 @@ handled as (
     from pairs as p
     inner join {{ ref('int_roll_officer_handling_daily') }} as h
         on
-            h.section_unit_code = p.section_unit_code
+            p.section_unit_code = h.section_unit_code
             and p.enterprise_code in (h.trade_co, h.agent_code)
             and h.activity_date >= p.exit_date - 365
-            and h.activity_date < p.exit_date
+            and p.exit_date > h.activity_date
     group by 1, 2
 ),
 
+first_registration as (
+    select
+        p.*,
+        row_number() over (partition by p.officer_id, p.enterprise_code order by p.start_date) as rn
+    from pairs as p
+),
+
 fired as (
-    select distinct on (p.officer_id, p.enterprise_code)
+    select
         p.officer_id || '|' || p.enterprise_code as object_id,
         (p.exit_date - 1)::timestamp at time zone '{{ var("timezone") }}' + interval '12 hours' as event_ts,
         p.officer_id,
@@ -66,9 +73,9 @@ fired as (
             'section_entries_year_before_exit', h.entries_handled,
             'cooling_years', {{ check_param(check, 'cooling_years') }}
         ) as evidence
-    from pairs as p
+    from first_registration as p
     inner join handled as h on p.officer_id = h.officer_id and p.enterprise_code = h.enterprise_code
-    order by p.officer_id, p.enterprise_code, p.start_date
+    where p.rn = 1
 )
 
 {{ emit_alerts('fired', check) }}

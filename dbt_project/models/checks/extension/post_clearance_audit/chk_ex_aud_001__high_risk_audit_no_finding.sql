@@ -28,7 +28,7 @@ confirmed as (
     from audits as a
     inner join {{ source('disposition', 'alert') }} as al
         on
-            al.enterprise_code = a.enterprise_code
+            a.enterprise_code = al.enterprise_code
             and {{ local_date('al.event_ts') }} between a.scope_start_date and a.scope_end_date
     inner join {{ ref('int_alert_outcome') }} as o on al.alert_id = o.alert_id
     where o.conclusion = 'CONFIRMED'
@@ -40,7 +40,7 @@ valuations as (
         a.audit_id,
         count(*) as n
     from audits as a
-    inner join {{ ref('stg_raw__dec_head') }} as h on h.trade_co = a.enterprise_code
+    inner join {{ ref('stg_raw__dec_head') }} as h on a.enterprise_code = h.trade_co
     inner join {{ ref('stg_raw__valuation_action') }} as v on h.entry_id = v.entry_id
     where
         v.action_type = 'DECISION'

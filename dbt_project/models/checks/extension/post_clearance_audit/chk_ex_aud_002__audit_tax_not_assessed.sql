@@ -42,7 +42,10 @@ fired as (
             'days', {{ check_param(check, 'days') }}
         ) as evidence
     from audits as a
-    where not exists (select 1 from supplements as s where s.related_audit_id = a.audit_id)
+    where not exists (
+        select 1 from supplements as s
+        where s.related_audit_id = a.audit_id
+    )
 )
 
 {{ emit_alerts('fired', check) }}

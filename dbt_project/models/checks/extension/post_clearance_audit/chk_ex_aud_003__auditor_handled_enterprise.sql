@@ -28,8 +28,8 @@ handled as (
     from audits as a
     inner join {{ ref('int_roll_officer_handling_daily') }} as h
         on
-            h.officer_id = a.lead_officer_id
-            and h.trade_co = a.enterprise_code
+            a.lead_officer_id = h.officer_id
+            and a.enterprise_code = h.trade_co
             and h.activity_date between a.scope_start_date and a.scope_end_date
     where h.step_code in ('MANUAL_REVIEW', 'INSPECT', 'RELEASE')
     group by 1

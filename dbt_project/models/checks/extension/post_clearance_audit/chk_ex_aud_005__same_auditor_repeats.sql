@@ -32,8 +32,8 @@ counted as (
     from todays as t
     inner join audits as a
         on
-            a.lead_officer_id = t.lead_officer_id
-            and a.enterprise_code = t.enterprise_code
+            t.lead_officer_id = a.lead_officer_id
+            and t.enterprise_code = a.enterprise_code
             and {{ local_date('a.notice_ts') }} > {{ biz_date() }} - interval '{{ check_param(check, "years") }} years'
             and {{ local_date('a.notice_ts') }} <= {{ biz_date() }}
     group by 1

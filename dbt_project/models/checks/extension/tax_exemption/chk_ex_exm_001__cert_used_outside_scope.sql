@@ -37,7 +37,10 @@ items as (
 ),
 
 reviews as (
-    select entry_id, officer_id from {{ ref('int_entry_steps') }}
+    select
+        entry_id,
+        officer_id
+    from {{ ref('int_entry_steps') }}
     where step_code = 'MANUAL_REVIEW' and end_ts is not null
 ),
 
@@ -60,8 +63,8 @@ fired as (
     select
         breaches.entry_id as object_id,
         released.release_ts as event_ts,
-        coalesce(reviews.officer_id, released.release_officer_id) as officer_id,
         breaches.trade_co as enterprise_code,
+        coalesce(reviews.officer_id, released.release_officer_id) as officer_id,
         jsonb_build_object(
             'cert_no', breaches.cert_no,
             'cert_enterprise', breaches.cert_enterprise,

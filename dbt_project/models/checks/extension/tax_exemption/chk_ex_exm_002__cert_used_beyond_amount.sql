@@ -58,7 +58,10 @@ running as (
 ),
 
 reviews as (
-    select entry_id, officer_id from {{ ref('int_entry_steps') }}
+    select
+        entry_id,
+        officer_id
+    from {{ ref('int_entry_steps') }}
     where step_code = 'MANUAL_REVIEW' and end_ts is not null
 ),
 
@@ -66,8 +69,8 @@ fired as (
     select
         running.entry_id as object_id,
         running.release_ts as event_ts,
-        coalesce(reviews.officer_id, running.release_officer_id) as officer_id,
         running.trade_co as enterprise_code,
+        coalesce(reviews.officer_id, running.release_officer_id) as officer_id,
         jsonb_build_object(
             'cert_no', running.cert_no,
             'amount_limit_cny', running.amount_limit_cny,

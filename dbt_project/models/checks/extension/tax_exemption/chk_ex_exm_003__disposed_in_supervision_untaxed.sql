@@ -35,10 +35,10 @@ certs as (
 
 fired as (
     select
-        s.entry_id || '|' || s.g_no as object_id,
         s.disposal_ts as event_ts,
         null::text as officer_id,
         certs.enterprise_code,
+        s.entry_id || '|' || s.g_no as object_id,
         jsonb_build_object(
             'entry_id', s.entry_id,
             'g_no', s.g_no,

@@ -20,7 +20,10 @@ with released as (
 ),
 
 heads as (
-    select h.entry_id, h.manual_no, h.trade_co
+    select
+        h.entry_id,
+        h.manual_no,
+        h.trade_co
     from {{ ref('stg_raw__dec_head') }} as h
     inner join released as r on h.entry_id = r.entry_id
     where h.ie_flag = 'I' and h.manual_no like 'Z%'
@@ -32,7 +35,10 @@ certs as (
 ),
 
 reviews as (
-    select entry_id, officer_id from {{ ref('int_entry_steps') }}
+    select
+        entry_id,
+        officer_id
+    from {{ ref('int_entry_steps') }}
     where step_code = 'MANUAL_REVIEW' and end_ts is not null
 ),
 

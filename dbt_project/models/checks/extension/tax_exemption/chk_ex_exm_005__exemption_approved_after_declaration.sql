@@ -28,7 +28,7 @@ early as (
         min(h.declare_ts) as first_declare_ts
     from certs
     inner join {{ ref('stg_raw__dec_head') }} as h
-        on h.manual_no = certs.cert_no and h.trade_co = certs.enterprise_code
+        on certs.cert_no = h.manual_no and certs.enterprise_code = h.trade_co
     where h.declare_ts < certs.approve_ts
     group by 1
 ),

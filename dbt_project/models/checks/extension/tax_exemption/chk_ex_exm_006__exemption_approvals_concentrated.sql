@@ -32,13 +32,17 @@ with approvals as (
 ),
 
 triggered as (
-    select distinct approve_officer_id, enterprise_code
+    select distinct
+        approve_officer_id,
+        enterprise_code
     from approvals
     where {{ local_date('approve_ts') }} = {{ biz_date() }}
 ),
 
 per_enterprise as (
-    select enterprise_code, count(*) as n_certs
+    select
+        enterprise_code,
+        count(*) as n_certs
     from approvals
     group by 1
 ),
@@ -55,17 +59,19 @@ per_pair as (
 ),
 
 section_peers as (
-    select section_unit_code, count(distinct approve_officer_id) as approvers
+    select
+        section_unit_code,
+        count(distinct approve_officer_id) as approvers
     from approvals
     group by 1
 ),
 
 fired as (
     select
-        p.approve_officer_id || '|' || p.enterprise_code as object_id,
         p.last_approve_ts as event_ts,
         p.approve_officer_id as officer_id,
         p.enterprise_code,
+        p.approve_officer_id || '|' || p.enterprise_code as object_id,
         jsonb_build_object(
             'window_days', {{ check_param(check, 'period_days') }},
             'n', e.n_certs,

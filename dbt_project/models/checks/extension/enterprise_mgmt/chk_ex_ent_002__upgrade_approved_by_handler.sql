@@ -42,7 +42,7 @@ per_step as (
         sum(h.entries_handled) filter (where h.officer_id = u.approve_officer_id) as officer_n
     from upgrades as u
     inner join handling as h on u.enterprise_code = h.trade_co
-    group by 1, 2, 3
+    group by u.enterprise_code, u.change_ts, h.step_code
 ),
 
 best as (

@@ -87,12 +87,13 @@ def test_disposal_checks_on_a_log_written_by_the_service(conn, pg_url, nightly_r
         conn.execute(
             "insert into hl.app_user (user_name, officer_id, unit_code, roles, password_hash)"
             " values ('dsp-chief', %s, %s, array['section_chief'], %s)"
-            " on conflict (user_name) do nothing",
+            " on conflict do nothing",  # the chief may already have an account (e.g. the demo users)
             (chief, target["section_unit_code"], users.hash_password("not-used")),
         )
+        chief_user = conn.execute("select user_name from hl.app_user where officer_id = %s", (chief,)).fetchone()[0]
     # the Monday of the chief, through the real service as the application role
     with connect_app(app_url(pg_url)) as app:
-        user = users.load_user(app, "dsp-chief")
+        user = users.load_user(app, chief_user)
 
         def act(alert_id: int, action: str, hh: int, mm: int, **fields) -> dict:
             return service.perform(

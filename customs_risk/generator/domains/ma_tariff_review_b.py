@@ -138,8 +138,29 @@ def synthetic_officers(
     ]
 
 
+def follower_enterprises(org: Organisation) -> list[dict]:
+    """The enterprises of the MA-TAR-025 stories (bad, clean): this module's own, so that no other module's clean
+    declarations dilute the shares the story sets up."""
+    district = org.sections[0].district_code
+    return [
+        {
+            "enterprise_code": f"MTB025{k:04d}",
+            "uscc": f"91440000MTB025{k:04d}",
+            "name_zh": f"随迁贸易有限公司{k:04d}",
+            "enterprise_kind": "trader",
+            "credit_class": "GENERAL",
+            "credit_class_since": date(2019, 1, 1),
+            "registered_customs_code": district,
+            "reg_date": date(2015, 1, 1),
+            "status": "active",
+            "status_since": date(2019, 1, 1),
+        }
+        for k in (1, 2)
+    ]
+
+
 def reference_rows(org: Organisation, biz_date: date) -> list[tuple[str, dict]]:
-    rows: list[tuple[str, dict]] = []
+    rows: list[tuple[str, dict]] = [("enterprise", e) for e in follower_enterprises(org)]
     for officer_id, assignments in synthetic_officers(org, biz_date):
         rows.append(
             (
@@ -491,7 +512,7 @@ def ma_tar_025(p: MPlan, w: World, bad: bool) -> None:
     officers = synthetic_officers(w.org, w.anchor)
     officer_id, assignments = officers[2 if bad else 3]
     (_, old_section, _, ended), (_, new_section, moved, _) = assignments
-    company = w.company(5 if bad else 6)
+    company = follower_enterprises(w.org)[0 if bad else 1]
     before = w.workdays(150, (w.anchor - ended).days)
     after = w.workdays((w.anchor - moved).days - 2, 2)
     old_others = [o.officer_id for o in old_section.officers["REVIEW"]]

@@ -141,11 +141,21 @@ def synthetic_officers(
 def follower_enterprises(org: Organisation) -> list[dict]:
     """The enterprises of the MA-TAR-025 stories (bad, clean): this module's own, so that no other module's clean
     declarations dilute the shares the story sets up."""
+    return own_enterprises(org, "025", 2)
+
+
+def refund_enterprises(org: Organisation) -> list[dict]:
+    """The importers of the MA-TAR-017 refunds, one refund each: other checks that count refunds per enterprise
+    (MA-TAR-010) see no pile-up."""
+    return own_enterprises(org, "017", 40)
+
+
+def own_enterprises(org: Organisation, story: str, n: int) -> list[dict]:
     district = org.sections[0].district_code
     return [
         {
-            "enterprise_code": f"MTB025{k:04d}",
-            "uscc": f"91440000MTB025{k:04d}",
+            "enterprise_code": f"MTB{story}{k:04d}",
+            "uscc": f"91440000MTB{story}{k:04d}",
             "name_zh": f"随迁贸易有限公司{k:04d}",
             "enterprise_kind": "trader",
             "credit_class": "GENERAL",
@@ -155,12 +165,13 @@ def follower_enterprises(org: Organisation) -> list[dict]:
             "status": "active",
             "status_since": date(2019, 1, 1),
         }
-        for k in (1, 2)
+        for k in range(1, n + 1)
     ]
 
 
 def reference_rows(org: Organisation, biz_date: date) -> list[tuple[str, dict]]:
-    rows: list[tuple[str, dict]] = [("enterprise", e) for e in follower_enterprises(org)]
+    own = follower_enterprises(org) + refund_enterprises(org)
+    rows: list[tuple[str, dict]] = [("enterprise", e) for e in own]
     for officer_id, assignments in synthetic_officers(org, biz_date):
         rows.append(
             (
@@ -290,7 +301,7 @@ def ma_tar_016(p: MPlan, w: World, bad: bool) -> None:
 
 
 def _refund(p: MPlan, w: World, sub_i: int, n: int, days_taken: Decimal, decided: datetime, approver: str) -> None:
-    company = w.company(n)
+    company = refund_enterprises(w.org)[n % 40]
     accept_ts = decided - timedelta(days=float(days_taken))
     e = p.entry(p.morning(local(accept_ts) - timedelta(days=10), 0, 60), sub=w.subs[sub_i], company=company)
     p.goods_item(e, p.rng.choice(ZERO_DUTY_GOODS))

@@ -782,6 +782,9 @@ def generate(ctx: DayContext, out: Emit) -> None:
     subordinates = sorted({s.subordinate_code for s in org.sections})
     district_of = {s.subordinate_code: s.district_code for s in org.sections}
     traders = _traders(org)
+    for district in sorted(set(district_of.values())):
+        for row in refund_traders(district):
+            out.write("enterprise", row)
     n_bad = min(MAX_PER_KIND, max(1, ctx.preset.scenarios_per_day // 2))
     n_clean = min(MAX_PER_KIND, max(2, n_bad))
     for offset in range(-POST_DAYS, PRE_DAYS + 1):
@@ -1141,12 +1144,37 @@ def ap_tar_008(p: Plan) -> bool:
     return True
 
 
+REFUND_TRADERS = 48  # AP-TAR-009's own importers, so refunds do not pile up on a few traders (MA-TAR-010)
+
+
+def refund_traders(district: str) -> list[dict]:
+    """The importers of the AP-TAR-009 stories: this module's own, written to the day's enterprise snapshot. With
+    them the refunds of one day's delivery spread at most two to an enterprise."""
+    return [
+        {
+            "enterprise_code": f"TVR{district}{k:03d}",
+            "uscc": f"91440000TVR{district}{k:03d}",
+            "name_zh": f"退税测试进口有限公司{k:03d}",
+            "enterprise_kind": "trader",
+            "credit_class": "GENERAL",
+            "credit_class_since": date(2019, 1, 1),
+            "registered_customs_code": district,
+            "reg_date": date(2012, 1, 1),
+            "status": "active",
+            "status_since": date(2019, 1, 1),
+        }
+        for k in range(REFUND_TRADERS)
+    ]
+
+
 def ap_tar_009(p: Plan) -> bool:
     """A refund application: undecided on day 30 (with or without an assigned approver), or decided on the anchor
     after more than 30 days (bad); decided within 30 days, exactly at 30 days, or still pending and decided a few
     days later (clean). The undecided one stays undecided: a late decision would raise the same refund again in a
     warehouse starting that day."""
     rng = p.rng
+    traders = refund_traders(p.staff.clearance.district_code)
+    p.company = traders[(p.anchor.toordinal() * 4 + p.index) % len(traders)]  # consecutive days, consecutive blocks
     if p.bad:
         variant = ("undecided", "decided_late", "unassigned")[(p.index + p.anchor.toordinal()) % 3]
         accept_day = p.anchor - timedelta(days=rng.randint(31, 33) if variant == "decided_late" else 30)

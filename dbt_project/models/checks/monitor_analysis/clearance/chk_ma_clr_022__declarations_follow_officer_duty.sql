@@ -14,7 +14,7 @@
     'name_zh': '企业申报日与关员值班高度同步',
     'name_en': 'Enterprise declares mainly on one officer’s duty days',
     'attribution': 'officer = the officer whose duty days the declarations follow',
-    'params': {'period_days': 90, 'min_lift': 2.0, 'min_days': 10, 'min_share': 0.5},
+    'params': {'period_days': 90, 'min_lift': 2.0, 'min_days': 10, 'min_share': 0.5, 'min_day_share': 0.9},
 } %}
 {{ config(meta={'check': check}) }}
 
@@ -176,10 +176,14 @@ fired as (
             'share', round(handled_share, 4),
             'min_lift', {{ check_param(check, 'min_lift') }},
             'min_days', {{ check_param(check, 'min_days') }},
-            'min_share', {{ check_param(check, 'min_share') }}
+            'min_share', {{ check_param(check, 'min_share') }},
+            'min_day_share', {{ check_param(check, 'min_day_share') }}
         ) as evidence
     from assessed
-    where lift >= {{ check_param(check, 'min_lift') }}
+    where
+        lift >= {{ check_param(check, 'min_lift') }}
+        -- "mainly on the officer's duty days": more than min_day_share of the enterprise's declaration days
+        and n_joint_days::numeric / n_enterprise_days > {{ check_param(check, 'min_day_share') }}
 )
 
 {{ emit_alerts('fired', check) }}

@@ -658,12 +658,36 @@ def _broker_affinity(s: Stories, sub: str) -> None:
 # --- MA-CLR-022: declarations follow one officer's duty days ------------------------------------------------------
 
 
+def _own_enterprise(s: Stories, k: int) -> str:
+    """An enterprise of this module only, written to the day's enterprise snapshot: no other module declares for it,
+    so its declaration days are exactly the story's."""
+    district = s.ctx.org.sections[0].district_code
+    code = f"MCB022{k:04d}"
+    s.out.write(
+        "enterprise",
+        {
+            "enterprise_code": code,
+            "uscc": f"91440000MCB022{k:04d}",
+            "name_zh": f"同步申报贸易有限公司{k:04d}",
+            "enterprise_kind": "trader",
+            "credit_class": "GENERAL",
+            "credit_class_since": date(2019, 1, 1),
+            "registered_customs_code": district,
+            "reg_date": date(2015, 1, 1),
+            "status": "active",
+            "status_since": date(2019, 1, 1),
+        },
+    )
+    return code
+
+
 def _duty_synchronised(s: Stories, sub: str) -> None:
     """Enterprise E declares on 12 days, the only days (of 52 with declarations, 31–88 days ago) officer W works;
     W accepts them all. F declares on 6 days, all accepted by W2, but W2 also accepts every background entry (near
     miss: W2 works on most days, so the lift stays near 1; 6 days leaves room below min_days for F's entries from
     other modules)."""
-    e, f = s.company(), s.company()
+    s.company(), s.company()  # keep the draw order of the other stories
+    e, f = _own_enterprise(s, 1), _own_enterprise(s, 2)
     accepters = s.officers(sub, "ACCEPT", (e, f))
     w, w2 = accepters[0], accepters[1]
     s.reserved[sub] = {w.officer_id, w2.officer_id}

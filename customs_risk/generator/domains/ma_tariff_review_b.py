@@ -334,7 +334,7 @@ def ma_tar_017(p: MPlan, w: World, bad: bool) -> None:
     for n in range(count):
         decided = at(days[(n * 5) % len(days)], 10, 0) + timedelta(minutes=n)
         taken = Decimal(22 + n % 7) if bad else Decimal(20 if n % 3 == 0 else 14 + n % 6)
-        _refund(p, w, i, n + (0 if bad else 7), taken, decided, approver)
+        _refund(p, w, i, n + (0 if bad else 12), taken, decided, approver)  # one refund per importer
     if bad:
         key = f"{section.unit_code}|{period_start(w.anchor, 90)}"
         p.story.label("MA-TAR-017", "SECTION", key, None, "12 refunds, median 25 days")

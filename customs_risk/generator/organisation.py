@@ -142,6 +142,33 @@ def _officer(rng: random.Random, sec: Section, post: str, title: str, seq: int) 
     return Officer(f"{sec.subordinate_code}{seq:05d}", name, sec.unit_code, post, title)
 
 
+def module_enterprise(
+    code: str,
+    name_zh: str,
+    district: str,
+    kind: str = "trader",
+    credit: str = "GENERAL",
+    credit_since: date = date(2019, 1, 1),
+    reg_date: date = date(2015, 1, 1),
+    status: str = "active",
+    status_since: date = date(2019, 1, 1),
+) -> dict:
+    """An enterprise that a generator module owns (its code carries the module's tag), for the day's enterprise
+    snapshot: no other module declares for it, so the patterns a story builds on it stay exactly the story's."""
+    return {
+        "enterprise_code": code,
+        "uscc": f"91440000{code}"[:18],
+        "name_zh": name_zh,
+        "enterprise_kind": kind,
+        "credit_class": credit,
+        "credit_class_since": credit_since,
+        "registered_customs_code": district,
+        "reg_date": reg_date,
+        "status": status,
+        "status_since": status_since,
+    }
+
+
 def _enterprises(rng: random.Random, districts: list[dict], preset: Preset) -> list[dict]:
     out = []
     per_district = max(40, preset.declarations_per_day // 25)

@@ -27,6 +27,7 @@ from decimal import Decimal
 from customs_risk.generator.clearance import Emit
 from customs_risk.generator.context import DayContext
 from customs_risk.generator.domains.tax_valuation import Entry, Staff, Story, at, local
+from customs_risk.generator.organisation import module_enterprise
 
 STREAM = "extension_more"
 SEQ_BASE = 980_000
@@ -98,18 +99,12 @@ class Builder:
         """One of this module's enterprises, written to the day's enterprise snapshot."""
         self.n_enterprise += 1
         n = self.n_enterprise
-        row = {
-            "enterprise_code": f"EXT{self.tag[2:]}{n:04d}",
-            "uscc": f"91440000EXT{self.tag[2:]}{n:04d}"[:18],
-            "name_zh": f"扩展{['进出口', '贸易', '物流', '电子'][n % 4]}有限公司{n:04d}",
-            "enterprise_kind": kind,
-            "credit_class": credit,
-            "credit_class_since": since,
-            "registered_customs_code": self.district[sub],
-            "reg_date": reg_date,
-            "status": status,
-            "status_since": status_since,
-        }
+        row = module_enterprise(
+            f"EXT{self.tag[2:]}{n:04d}",
+            f"扩展{['进出口', '贸易', '物流', '电子'][n % 4]}有限公司{n:04d}",
+            self.district[sub],
+            kind, credit, since, reg_date, status, status_since,
+        )  # fmt: skip
         self.out.write("enterprise", row)
         return row
 

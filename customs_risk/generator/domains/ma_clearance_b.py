@@ -25,7 +25,7 @@ from decimal import Decimal
 from customs_risk.generator.clearance import Emit, declared_conflicts, goods_name
 from customs_risk.generator.context import DayContext
 from customs_risk.generator.domains import manifest_transit as mt
-from customs_risk.generator.organisation import Officer, Section
+from customs_risk.generator.organisation import Officer, Section, module_enterprise
 
 STREAM = "ma_clearance_b"
 TZ = mt.TZ
@@ -661,22 +661,9 @@ def _broker_affinity(s: Stories, sub: str) -> None:
 def _own_enterprise(s: Stories, k: int) -> str:
     """An enterprise of this module only, written to the day's enterprise snapshot: no other module declares for it,
     so its declaration days are exactly the story's."""
-    district = s.ctx.org.sections[0].district_code
     code = f"MCB022{k:04d}"
     s.out.write(
-        "enterprise",
-        {
-            "enterprise_code": code,
-            "uscc": f"91440000MCB022{k:04d}",
-            "name_zh": f"同步申报贸易有限公司{k:04d}",
-            "enterprise_kind": "trader",
-            "credit_class": "GENERAL",
-            "credit_class_since": date(2019, 1, 1),
-            "registered_customs_code": district,
-            "reg_date": date(2015, 1, 1),
-            "status": "active",
-            "status_since": date(2019, 1, 1),
-        },
+        "enterprise", module_enterprise(code, f"同步申报贸易有限公司{k:04d}", s.ctx.org.sections[0].district_code)
     )
     return code
 

@@ -43,7 +43,7 @@ from customs_risk.generator.domains.tax_valuation import (
     minutes,
     money,
 )
-from customs_risk.generator.organisation import ORG_START, Organisation, Section
+from customs_risk.generator.organisation import ORG_START, Organisation, Section, module_enterprise
 
 STREAM = "ma_tariff_review_b"
 SEQ_BASE = 930_000
@@ -152,21 +152,7 @@ def refund_enterprises(org: Organisation) -> list[dict]:
 
 def own_enterprises(org: Organisation, story: str, n: int) -> list[dict]:
     district = org.sections[0].district_code
-    return [
-        {
-            "enterprise_code": f"MTB{story}{k:04d}",
-            "uscc": f"91440000MTB{story}{k:04d}",
-            "name_zh": f"随迁贸易有限公司{k:04d}",
-            "enterprise_kind": "trader",
-            "credit_class": "GENERAL",
-            "credit_class_since": date(2019, 1, 1),
-            "registered_customs_code": district,
-            "reg_date": date(2015, 1, 1),
-            "status": "active",
-            "status_since": date(2019, 1, 1),
-        }
-        for k in range(1, n + 1)
-    ]
+    return [module_enterprise(f"MTB{story}{k:04d}", f"随迁贸易有限公司{k:04d}", district) for k in range(1, n + 1)]
 
 
 def reference_rows(org: Organisation, biz_date: date) -> list[tuple[str, dict]]:

@@ -30,7 +30,7 @@ from zoneinfo import ZoneInfo
 
 from customs_risk.generator.clearance import Emit
 from customs_risk.generator.context import DayContext
-from customs_risk.generator.organisation import Organisation, Section, calendar_rows
+from customs_risk.generator.organisation import Organisation, Section, calendar_rows, module_enterprise
 
 TZ = ZoneInfo("Asia/Shanghai")
 STREAM = "tax_valuation"
@@ -1151,18 +1151,7 @@ def refund_traders(district: str) -> list[dict]:
     """The importers of the AP-TAR-009 stories: this module's own, written to the day's enterprise snapshot. With
     them the refunds of one day's delivery spread at most two to an enterprise."""
     return [
-        {
-            "enterprise_code": f"TVR{district}{k:03d}",
-            "uscc": f"91440000TVR{district}{k:03d}",
-            "name_zh": f"退税测试进口有限公司{k:03d}",
-            "enterprise_kind": "trader",
-            "credit_class": "GENERAL",
-            "credit_class_since": date(2019, 1, 1),
-            "registered_customs_code": district,
-            "reg_date": date(2012, 1, 1),
-            "status": "active",
-            "status_since": date(2019, 1, 1),
-        }
+        module_enterprise(f"TVR{district}{k:03d}", f"退税测试进口有限公司{k:03d}", district, reg_date=date(2012, 1, 1))
         for k in range(REFUND_TRADERS)
     ]
 

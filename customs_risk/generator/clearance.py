@@ -415,38 +415,11 @@ def _build(
     for g_no in range(1, n_items + 1):
         qty = Decimal(rng.randint(1, 500))
         usd = Decimal(rng.randint(20_000 if kind == LATE_WITHOUT_FEE else 200, 90_000))
-        cny = (usd * Decimal("7.10")).quantize(Decimal("0.01"))
-        duty = (cny * Decimal("0.05")).quantize(Decimal("0.01")) if ie == "I" and rng.random() < 0.6 else Decimal(0)
-        vat = (cny * Decimal("0.13")).quantize(Decimal("0.01")) if ie == "I" else Decimal(0)
-        total_cny += cny
-        duty_total += duty + vat
-        item_rows.append(
-            {
-                "entry_id": entry_id,
-                "g_no": g_no,
-                "code_ts": (code_ts := rng.choice(HS_CODES)),
-                "ciq_code": "999",
-                "g_name": goods_name(code_ts),
-                "g_model": "规格",
-                "g_qty": qty,
-                "g_unit": "007",
-                "qty_1": qty,
-                "unit_1": "007",
-                "decl_price": (usd / qty).quantize(Decimal("0.0001")),
-                "decl_total": usd,
-                "trade_curr": CURRENCIES.get(origin_country, "USD"),
-                "origin_country": origin_country if ie == "I" else "CHN",
-                "dest_country": "CHN" if ie == "I" else origin_country,
-                "duty_mode": "1",
-                "usd_value": usd,
-                "cny_value": cny,
-                "applied_duty_rate": Decimal("0.05") if duty else Decimal(0),
-                "applied_rate_type": "MFN",
-                "duty_amount_cny": duty,
-                "vat_amount_cny": vat,
-                "consumption_amount_cny": Decimal(0),
-            }
-        )
+        dutiable = ie == "I" and rng.random() < 0.6
+        item = declared_item(entry_id, g_no, ie, rng.choice(HS_CODES), qty, usd, origin_country, dutiable)
+        total_cny += item["cny_value"]
+        duty_total += item["duty_amount_cny"] + item["vat_amount_cny"]
+        item_rows.append(item)
     pack_no = rng.randint(1, 400)
     gross_wt = Decimal(rng.randint(100, 20000))
 
@@ -1146,6 +1119,41 @@ def generate_declarations(ctx: DayContext, out: Emit) -> None:
     for row in mt.changed_on(w.seed, w.subordinates, day, w.vessels, w.transmitters):
         manifests.add(row)
     manifests.flush(out)
+
+
+def declared_item(
+    entry_id: str, g_no: int, ie: str, code_ts: str, qty: Decimal, usd: Decimal, origin: str, dutiable: bool
+) -> dict:
+    """One item of a plain declaration: valued at the customs rate 7.10, 5 % MFN duty when dutiable, 13 % VAT on
+    imports."""
+    cny = (usd * Decimal("7.10")).quantize(Decimal("0.01"))
+    duty = (cny * Decimal("0.05")).quantize(Decimal("0.01")) if dutiable else Decimal(0)
+    vat = (cny * Decimal("0.13")).quantize(Decimal("0.01")) if ie == "I" else Decimal(0)
+    return {
+        "entry_id": entry_id,
+        "g_no": g_no,
+        "code_ts": code_ts,
+        "ciq_code": "999",
+        "g_name": goods_name(code_ts),
+        "g_model": "规格",
+        "g_qty": qty,
+        "g_unit": "007",
+        "qty_1": qty,
+        "unit_1": "007",
+        "decl_price": (usd / qty).quantize(Decimal("0.0001")),
+        "decl_total": usd,
+        "trade_curr": CURRENCIES.get(origin, "USD"),
+        "origin_country": origin if ie == "I" else "CHN",
+        "dest_country": "CHN" if ie == "I" else origin,
+        "duty_mode": "1",
+        "usd_value": usd,
+        "cny_value": cny,
+        "applied_duty_rate": Decimal("0.05") if duty else Decimal(0),
+        "applied_rate_type": "MFN",
+        "duty_amount_cny": duty,
+        "vat_amount_cny": vat,
+        "consumption_amount_cny": Decimal(0),
+    }
 
 
 def freight_and_insurance(ie_flag: str, trans_mode: str) -> dict:

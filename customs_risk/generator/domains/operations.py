@@ -22,7 +22,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from customs_risk.generator.clearance import Emit, declared_conflicts, freight_and_insurance, goods_name
+from customs_risk.generator.clearance import Emit, declared_conflicts, declared_item, freight_and_insurance
 from customs_risk.generator.context import DayContext
 from customs_risk.generator.organisation import Officer, Organisation, Section, calendar_rows
 
@@ -265,38 +265,10 @@ class Builder:
         for g_no in range(1, rng.randint(1, 3) + 1):
             qty = Decimal(rng.randint(1, 500))
             usd = Decimal(rng.randint(2_000, 90_000))
-            cny = (usd * Decimal("7.10")).quantize(Decimal("0.01"))
-            duty = (cny * Decimal("0.05")).quantize(Decimal("0.01")) if dutiable else Decimal(0)
-            vat = (cny * Decimal("0.13")).quantize(Decimal("0.01")) if ie_flag == "I" else Decimal(0)
-            total_cny += cny
-            duty_total += duty + vat
-            d.items.append(
-                {
-                    "entry_id": entry_id,
-                    "g_no": g_no,
-                    "code_ts": (code_ts := rng.choice(HS_CODES)),
-                    "ciq_code": "999",
-                    "g_name": goods_name(code_ts),
-                    "g_model": "规格",
-                    "g_qty": qty,
-                    "g_unit": "007",
-                    "qty_1": qty,
-                    "unit_1": "007",
-                    "decl_price": (usd / qty).quantize(Decimal("0.0001")),
-                    "decl_total": usd,
-                    "trade_curr": CURRENCIES.get(origin, "USD"),
-                    "origin_country": origin if ie_flag == "I" else "CHN",
-                    "dest_country": "CHN" if ie_flag == "I" else origin,
-                    "duty_mode": "1",
-                    "usd_value": usd,
-                    "cny_value": cny,
-                    "applied_duty_rate": Decimal("0.05") if duty else Decimal(0),
-                    "applied_rate_type": "MFN",
-                    "duty_amount_cny": duty,
-                    "vat_amount_cny": vat,
-                    "consumption_amount_cny": Decimal(0),
-                }
-            )
+            item = declared_item(entry_id, g_no, ie_flag, rng.choice(HS_CODES), qty, usd, origin, dutiable)
+            total_cny += item["cny_value"]
+            duty_total += item["duty_amount_cny"] + item["vat_amount_cny"]
+            d.items.append(item)
         d.head = {
             "entry_id": entry_id,
             "pre_entry_id": f"P{entry_id[1:]}",

@@ -8,7 +8,9 @@ from datetime import date, timedelta
 import psycopg
 from psycopg.rows import dict_row
 
-OPEN_STATUSES = ("OPEN", "ACKED", "VERIFYING", "CONFIRMED", "CLEARED", "DISPOSED", "FEEDBACK_RECEIVED")
+from customs_risk.disposition.vocab import STATUSES, TERMINAL
+
+OPEN_STATUSES = [s for s in STATUSES if s not in TERMINAL and s != "CLOSED"]
 
 
 @dataclass
@@ -42,7 +44,7 @@ def collect(conn: psycopg.Connection, biz_date: date, scope_code: str | None, wi
         scope_name = row["unit_name_zh"] if row else scope_code
     b = Briefing(biz_date, scope_code, scope_name, with_officer_names)
     where, params = _scope("direct_customs_code", scope_code)
-    params = {**params, "day": biz_date}
+    params = {**params, "day": biz_date, "open": OPEN_STATUSES}
 
     b.by_severity = {
         r["severity"]: r["n"]
@@ -78,8 +80,8 @@ def collect(conn: psycopg.Connection, biz_date: date, scope_code: str | None, wi
             f"""select coalesce(unit.unit_name_zh, s.charged_unit_code, '未归属') as unit, s.severity,
                        count(*) as n, min(s.due_ts) as oldest_due
                 from hl.alert_state as s left join marts.dim_org_unit as unit on unit.unit_code = s.charged_unit_code
-                where s.status in {OPEN_STATUSES!r} and s.due_ts < ((%(day)s::date + 1)::timestamp
-                      at time zone 'Asia/Shanghai') and {where.replace("direct_customs_code", "s.direct_customs_code")}
+                where s.status = any(%(open)s) and s.due_ts < ((%(day)s::date + 1)::timestamp
+                      at time zone 'Asia/Shanghai') and {_scope("s.direct_customs_code", scope_code)[0]}
                 group by 1, 2 order by n desc, 1""",
             params,
         ).fetchall()
